@@ -1,0 +1,48 @@
+namespace TraktTracker.Config;
+
+/// <summary>Which InfluxDB HTTP API to speak.</summary>
+public enum InfluxApiVersion
+{
+    /// <summary>/api/v2/write and /api/v2/delete: InfluxDB 2.x, 1.8+ and Cloud.</summary>
+    V2,
+
+    /// <summary>/write and InfluxQL DELETE: InfluxDB 1.x.</summary>
+    V1,
+}
+
+/// <summary>
+/// Every setting of the tool, resolved (product.md §4). Names mirror the environment variables of the
+/// reference tool; <see cref="SettingsLoader"/> fills this from parameters, environment, config.toml and defaults.
+/// </summary>
+public sealed record TrackerSettings
+{
+    public string? TraktClientId { get; init; }
+    public string? TraktClientSecret { get; init; }
+    public string? TraktRefreshToken { get; init; }
+    public string? TraktAuthCode { get; init; }
+    public Uri TraktApiUrl { get; init; } = new("https://api.trakt.tv");
+    public Uri TraktAuthUrl { get; init; } = new("https://auth.trakt.tv");
+    public int TraktMaxRetries { get; init; } = 5;
+    public double TraktRetryAfterMarginSeconds { get; init; } = 0.9;
+    public double TraktMinRequestIntervalSeconds { get; init; }
+
+    public bool EnableInflux { get; init; }
+    public InfluxApiVersion InfluxApi { get; init; } = InfluxApiVersion.V2;
+    public Uri? InfluxUrl { get; init; }
+    public string? InfluxToken { get; init; }
+    public string? InfluxOrg { get; init; }
+    public string? InfluxUsername { get; init; }
+    public string? InfluxPassword { get; init; }
+    public string InfluxBucketRaw { get; init; } = "trakt_raw";
+    public string InfluxBucketAgg { get; init; } = "trakt_agg";
+
+    public string SyncCron { get; init; } = "0 6,18 * * *";
+    public string ReconcileCron { get; init; } = "30 3 * * *";
+    public TimeZoneInfo TimeZone { get; init; } = TimeZoneInfo.Utc;
+    public int OverlapHours { get; init; } = 24;
+    public int ReconcileDays { get; init; } = 7;
+
+    public string StateDbPath { get; init; } = "";
+    public string? ConfigPath { get; init; }
+    public string LogLevel { get; init; } = "INFO";
+}

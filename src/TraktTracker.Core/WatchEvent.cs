@@ -1,0 +1,58 @@
+namespace TraktTracker;
+
+/// <summary>What was played.</summary>
+public enum MediaType
+{
+    Movie,
+    Episode,
+}
+
+/// <summary>
+/// One play from the Trakt history, as stored locally and emitted by Get-TraktHistory.
+/// Property order is the column order of Export-Csv, so it is part of the contract (product.md §3).
+/// Only scalar properties: objects must flatten cleanly into CSV and JSON rows.
+/// </summary>
+public sealed record WatchEvent
+{
+    /// <summary>Trakt history id: the identity of a play (64-bit).</summary>
+    public long HistoryId { get; init; }
+
+    /// <summary>When it was watched, UTC. The Unix epoch means "unknown date" on Trakt.</summary>
+    public DateTimeOffset WatchedAt { get; init; }
+
+    public MediaType Type { get; init; }
+
+    /// <summary>Movie title, or the episode's own title (may be empty for episodes).</summary>
+    public string Title { get; init; } = "";
+
+    /// <summary>Release year of the movie, or of the show for episodes.</summary>
+    public int? Year { get; init; }
+
+    public string? ShowTitle { get; init; }
+
+    public int? Season { get; init; }
+
+    public int? Episode { get; init; }
+
+    public int? RuntimeMinutes { get; init; }
+
+    /// <summary>Derived from the ordered local history (product.md §5.4), never read from the payload.</summary>
+    public bool IsRewatch { get; init; }
+
+    /// <summary><c>scrobble</c>, <c>checkin</c> or <c>watch</c>, exactly as Trakt sends it.</summary>
+    public string Action { get; init; } = "watch";
+
+    /// <summary>Trakt id of the movie or of the episode.</summary>
+    public long TraktId { get; init; }
+
+    public long? ShowTraktId { get; init; }
+
+    /// <summary>Slug of the movie, or of the show for episodes.</summary>
+    public string? Slug { get; init; }
+
+    public string? ImdbId { get; init; }
+
+    public long? TmdbId { get; init; }
+
+    public long? TvdbId { get; init; }
+}
