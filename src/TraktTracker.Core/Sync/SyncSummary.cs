@@ -1,0 +1,41 @@
+namespace TraktTracker.Sync;
+
+/// <summary>What a backfill, sync or reconcile did: the summary object the cmdlets and the CLI emit.</summary>
+public sealed record SyncSummary
+{
+    /// <summary><c>Backfill</c>, <c>Sync</c> or <c>Reconcile</c>.</summary>
+    public string Operation { get; init; } = "";
+
+    /// <summary>True when nothing had to be done (backfill already done; last-activities unchanged).</summary>
+    public bool Skipped { get; init; }
+
+    public string? SkipReason { get; init; }
+
+    public int Fetched { get; init; }
+
+    public int Inserted { get; init; }
+
+    public int Duplicates { get; init; }
+
+    public int Deleted { get; init; }
+
+    public int ParseErrors { get; init; }
+
+    public int RewatchFlagsChanged { get; init; }
+
+    /// <summary>Local days whose raw points and aggregates were (re)written to InfluxDB.</summary>
+    public int DaysProjected { get; init; }
+
+    /// <summary>Local days still waiting for InfluxDB (disabled, -NoInflux, or it failed).</summary>
+    public int DaysPending { get; init; }
+
+    public int ApiCalls { get; init; }
+
+    /// <summary>True when a sync escalated to a full reconcile (product.md §5.2).</summary>
+    public bool RanFullReconcile { get; init; }
+
+    public TimeSpan Duration { get; init; }
+}
+
+/// <summary>A summary plus the plays the run stored for the first time (for -PassThru).</summary>
+public sealed record SyncOutcome(SyncSummary Summary, IReadOnlyList<WatchEvent> NewPlays);
