@@ -31,6 +31,12 @@ internal sealed class MediaCatalog
     public SimEpisode? FindEpisode(long showTraktId, int season, int number) =>
         _episodesByNumber.GetValueOrDefault((showTraktId, season, number));
 
-    public IEnumerable<SimEpisode> EpisodesOf(long showTraktId, int? season) =>
-        _episodesByNumber.Where(e => e.Key.Show == showTraktId && (season is null || e.Key.Season == season)).Select(e => e.Value);
+    /// <summary>Known episodes of a show, or of one season of it, in season and number order.</summary>
+    public IReadOnlyList<(SimShow Show, SimEpisode Episode)> EpisodesOf(long showTraktId, int? season = null) =>
+        _episodes.Values.Where(e => e.Show.Ids.Trakt == showTraktId && (season is null || e.Episode.Season == season))
+            .OrderBy(e => e.Episode.Season).ThenBy(e => e.Episode.Number).ToList();
+
+    public IReadOnlyList<(SimShow Show, SimEpisode Episode)> EpisodesOfSeason(long seasonTraktId) =>
+        _episodes.Values.Where(e => e.Episode.SeasonTraktId == seasonTraktId)
+            .OrderBy(e => e.Episode.Number).ToList();
 }

@@ -76,6 +76,7 @@ public sealed class TraktSimulator : IAsyncDisposable
         OAuthEndpoints.Map(app, this);
         AccountEndpoints.Map(app, this);
         HistoryEndpoints.Map(app, this);
+        HistoryWriteEndpoints.Map(app, this);
         return app;
     }
 }
