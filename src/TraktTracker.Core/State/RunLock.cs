@@ -32,7 +32,7 @@ public sealed class RunLock : IDisposable
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(stateDbPath);
         var lockPath = Path.GetFullPath(stateDbPath) + ".lock";
-        Directory.CreateDirectory(Path.GetDirectoryName(lockPath)!);
+        OwnerOnly.CreateFolder(Path.GetDirectoryName(lockPath)!);
         var waited = Stopwatch.StartNew();
         var told = false;
         while (true)
@@ -69,13 +69,7 @@ public sealed class RunLock : IDisposable
         busy = null;
         try
         {
-            var options = new FileStreamOptions { Mode = FileMode.OpenOrCreate, Access = FileAccess.ReadWrite, Share = FileShare.None };
-            if (!OperatingSystem.IsWindows())
-            {
-                options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-            }
-
-            return new FileStream(lockPath, options);
+            return new FileStream(lockPath, OwnerOnly.Options(FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
         }
         catch (IOException ex) when (ex is not (DirectoryNotFoundException or FileNotFoundException or PathTooLongException))
         {
@@ -99,7 +93,8 @@ public sealed class RunLock : IDisposable
         _lockFile.Flush();
         try
         {
-            File.WriteAllText(HolderPath(LockPath), holder);
+            using var sidecar = new FileStream(HolderPath(LockPath), OwnerOnly.Options(FileMode.Create, FileAccess.Write, FileShare.Read));
+            sidecar.Write(bytes);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

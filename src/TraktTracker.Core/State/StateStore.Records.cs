@@ -18,12 +18,12 @@ public sealed partial class StateStore
             : null;
     });
 
-    /// <summary>Replaces the stored pair. Returns only after the commit is durable (synchronous = FULL):
-    /// a rotated refresh token is single-use, so it must never be lost.</summary>
+    /// <summary>Replaces the stored pair. Returns only after the commit is on disk, power loss included:
+    /// a rotated refresh token is single-use, so it must never be lost (product.md §5.5).</summary>
     public void SaveTokens(StoredTokens tokens)
     {
         ArgumentNullException.ThrowIfNull(tokens);
-        Write(tx =>
+        WriteDurably(tx =>
         {
             using var command = _connection.CreateCommand();
             command.Transaction = tx;

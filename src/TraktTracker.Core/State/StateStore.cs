@@ -16,9 +16,6 @@ public sealed partial class StateStore : IDisposable, ITokenStore
     /// <summary>How long one statement waits for another connection's write lock before failing.</summary>
     public static readonly TimeSpan DefaultBusyTimeout = TimeSpan.FromSeconds(15);
 
-    private const UnixFileMode OwnerOnlyFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-    private const UnixFileMode OwnerOnlyFolder = OwnerOnlyFile | UnixFileMode.UserExecute;
-
     private readonly object _gate = new();
     private readonly SqliteConnection _connection;
     private readonly StoreCommands _commands;
@@ -129,8 +126,9 @@ public sealed partial class StateStore : IDisposable, ITokenStore
                 "not a network share, or point STATE_DB_PATH at a local file.");
         }
 
-        // FULL: a commit survives power loss too; a rotated refresh token must never be lost (product.md §5.5).
-        Execute(connection, "PRAGMA synchronous = FULL");
+        // NORMAL in WAL mode: a commit survives a crash of the process; a power loss may lose the last pages,
+        // which the next sync fetches again (their cursor rolls back with them). Tokens commit with FULL.
+        Execute(connection, "PRAGMA synchronous = NORMAL");
     }
 
     /// <summary>Creates the folder and an empty file with owner-only permissions before SQLite opens it;
@@ -139,28 +137,15 @@ public sealed partial class StateStore : IDisposable, ITokenStore
     {
         try
         {
-            var folder = IOPath.GetDirectoryName(path)!;
-            if (OperatingSystem.IsWindows())
-            {
-                Directory.CreateDirectory(folder);
-                return;
-            }
-
-            Directory.CreateDirectory(folder, OwnerOnlyFolder);
+            OwnerOnly.CreateFolder(IOPath.GetDirectoryName(path)!);
             if (!File.Exists(path))
             {
-                using var created = new FileStream(path, new FileStreamOptions
-                {
-                    Mode = FileMode.CreateNew,
-                    Access = FileAccess.Write,
-                    Share = FileShare.ReadWrite,
-                    UnixCreateMode = OwnerOnlyFile,
-                });
+                using var created = new FileStream(path, OwnerOnly.Options(FileMode.CreateNew, FileAccess.Write, FileShare.ReadWrite));
             }
         }
         catch (IOException) when (File.Exists(path))
         {
-            // Another process created it first: it did so with the same permissions.
+            // Another process created it first, in the same way.
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -213,6 +198,23 @@ public sealed partial class StateStore : IDisposable, ITokenStore
     private void Write(Action<SqliteTransaction> work) => Write(tx =>
     {
         work(tx);
+        return true;
+    });
+
+    /// <summary>As <see cref="Write(Action{SqliteTransaction})"/>, but the commit is on disk (fsync) before it returns,
+    /// surviving a power loss too.</summary>
+    private void WriteDurably(Action<SqliteTransaction> work) => Guarded(() =>
+    {
+        Execute(_connection, "PRAGMA synchronous = FULL");
+        try
+        {
+            Write(work);
+        }
+        finally
+        {
+            Execute(_connection, "PRAGMA synchronous = NORMAL");
+        }
+
         return true;
     });
 }

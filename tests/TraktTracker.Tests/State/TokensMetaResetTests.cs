@@ -31,6 +31,20 @@ public sealed class TokensMetaResetTests : IDisposable
     }
 
     [Fact]
+    public void Saved_tokens_are_committed_when_SaveTokens_returns()
+    {
+        using var store = _temp.Open();
+        store.SaveTokens(Tokens);
+
+        // Another connection (another process, in real life) sees the new refresh token at once.
+        using var other = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={store.Path};Pooling=False");
+        other.Open();
+        using var command = other.CreateCommand();
+        command.CommandText = "SELECT refresh_token FROM tokens";
+        Assert.Equal("refresh-1", command.ExecuteScalar());
+    }
+
+    [Fact]
     public void Meta_values_are_set_replaced_and_removed()
     {
         using var store = _temp.Open();
