@@ -76,7 +76,7 @@ public sealed partial class StateStore
 
     private IEnumerable<WatchEvent> StreamPlays(HistoryFilter filter)
     {
-        using var connection = new SqliteConnection(ConnectionString(Path, _busyTimeout));
+        using var connection = new SqliteConnection(ConnectionString(Path, _busyTimeout, SqliteOpenMode.ReadOnly));
         using var command = BuildQuery(connection, filter);
         using var reader = Streamed(() =>
         {

@@ -105,15 +105,16 @@ public sealed partial class StateStore : IDisposable, ITokenStore
         }
     }
 
-    private static string ConnectionString(string path, TimeSpan busyTimeout) => new SqliteConnectionStringBuilder
-    {
-        DataSource = path,
-        Mode = SqliteOpenMode.ReadWriteCreate,
-        // No pool: a closed store must release the file (Reset, MoveAside, tests deleting temp files).
-        Pooling = false,
-        // Microsoft.Data.Sqlite retries busy statements itself up to this many seconds (0 would mean forever).
-        DefaultTimeout = Math.Max(1, (int)Math.Ceiling(busyTimeout.TotalSeconds)),
-    }.ToString();
+    private static string ConnectionString(string path, TimeSpan busyTimeout, SqliteOpenMode mode = SqliteOpenMode.ReadWriteCreate)
+        => new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = mode,
+            // No pool: a closed store must release the file (Reset, MoveAside, tests deleting temp files).
+            Pooling = false,
+            // Microsoft.Data.Sqlite retries busy statements itself up to this many seconds (0 would mean forever).
+            DefaultTimeout = Math.Max(1, (int)Math.Ceiling(busyTimeout.TotalSeconds)),
+        }.ToString();
 
     private static void Configure(SqliteConnection connection, string path, TimeSpan busyTimeout)
     {
@@ -129,6 +130,7 @@ public sealed partial class StateStore : IDisposable, ITokenStore
         // NORMAL in WAL mode: a commit survives a crash of the process; a power loss may lose the last pages,
         // which the next sync fetches again (their cursor rolls back with them). Tokens commit with FULL.
         Execute(connection, "PRAGMA synchronous = NORMAL");
+        Execute(connection, "PRAGMA temp_store = MEMORY");
     }
 
     /// <summary>Creates the folder and an empty file with owner-only permissions before SQLite opens it;
