@@ -33,4 +33,19 @@ internal static class SqliteFailures
         $"The state file '{path}' is damaged or not a TraktTracker database ({inner?.Message}). It was left " +
         "untouched. Move it away (Reset-TraktState moves it aside for you), then run Connect-Trakt and a backfill " +
         "to rebuild the history from Trakt.", inner);
+
+    /// <summary>Microsoft.Data.Sqlite loads e_sqlite3 in a static constructor: a missing native library surfaces
+    /// as a TypeInitializationException whose innermost exception says what was not found.</summary>
+    internal static StateStoreException NativeLibraryMissing(Exception ex)
+    {
+        var innermost = ex;
+        while (innermost.InnerException is { } inner)
+        {
+            innermost = inner;
+        }
+
+        return new StateStoreException(
+            $"SQLite's native library could not be loaded ({innermost.Message}). Reinstall TraktTracker for this " +
+            $"operating system and architecture ({System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier}).", ex);
+    }
 }

@@ -45,23 +45,32 @@ public sealed partial class StateStore : IDisposable, ITokenStore
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var fullPath = IOPath.GetFullPath(path);
         CreateOwnerOnlyFile(fullPath);
-        var connection = new SqliteConnection(ConnectionString(fullPath, busyTimeout));
+        SqliteConnection? connection = null;
+        var opened = false;
         try
         {
+            connection = new SqliteConnection(ConnectionString(fullPath, busyTimeout));
             connection.Open();
             Configure(connection, fullPath, busyTimeout);
             StateSchema.Migrate(connection, fullPath);
-            return new StateStore(fullPath, connection, busyTimeout);
+            var store = new StateStore(fullPath, connection, busyTimeout);
+            opened = true;
+            return store;
         }
         catch (SqliteException ex)
         {
-            connection.Dispose();
             throw SqliteFailures.Translate(ex, fullPath, busyTimeout);
         }
-        catch
+        catch (TypeInitializationException ex)
         {
-            connection.Dispose();
-            throw;
+            throw SqliteFailures.NativeLibraryMissing(ex);
+        }
+        finally
+        {
+            if (!opened)
+            {
+                connection?.Dispose();
+            }
         }
     }
 
