@@ -21,6 +21,12 @@ public sealed record TraktClientOptions
     /// <summary>Added to every <c>Retry-After</c>, so the retry lands after the window really reopened.</summary>
     public double RetryAfterMarginSeconds { get; init; } = 0.9;
 
+    /// <summary>
+    /// A server asking to wait longer than this (e.g. a Cloudflare ban's <c>Retry-After: 300</c>) is not waited
+    /// for: the call fails at once with advice, rather than stalling a scheduled run.
+    /// </summary>
+    public TimeSpan MaxRetryAfter { get; init; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Request starts are spaced at least this far apart (0: no spacing).</summary>
     public double MinRequestIntervalSeconds { get; init; }
 

@@ -146,7 +146,8 @@ internal sealed class TraktTransport : IDisposable
                 UseJitter = true,
                 Delay = _options.EffectiveRetryBaseDelay,
                 MaxDelay = TimeSpan.FromMinutes(2),
-                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is TransientTraktException),
+                ShouldHandle = args => ValueTask.FromResult(
+                    args.Outcome.Exception is TransientTraktException transient && !(transient.RetryAfter > _options.MaxRetryAfter)),
                 // Retry-After wins when the server sent one; otherwise exponential backoff with jitter.
                 DelayGenerator = args => ValueTask.FromResult(
                     args.Outcome.Exception is TransientTraktException { RetryAfter: { } after } ? after + margin : (TimeSpan?)null),
