@@ -10,10 +10,6 @@ internal static class PlayRows
         "history_id, watched_at, type, title, year, show_title, season, episode, runtime_minutes, is_rewatch, " +
         "action, trakt_id, show_trakt_id, slug, imdb_id, tmdb_id, tvdb_id, ingested_at";
 
-    /// <summary>Prefixed with the table name, for statements where the bare names would be ambiguous.</summary>
-    internal static readonly string QualifiedColumns =
-        string.Join(", ", Columns.Split(", ").Select(column => "plays." + column));
-
     internal const string InsertSql =
         "INSERT OR IGNORE INTO plays (history_id, watched_at, type, title, year, show_title, season, episode, " +
         "runtime_minutes, is_rewatch, action, trakt_id, show_trakt_id, slug, imdb_id, tmdb_id, tvdb_id, title_key, ingested_at) " +
