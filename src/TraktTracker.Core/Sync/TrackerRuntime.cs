@@ -1,4 +1,7 @@
+using System.Runtime.CompilerServices;
 using TraktTracker.Config;
+using TraktTracker.Influx;
+using TraktTracker.State;
 using TraktTracker.Trakt;
 
 namespace TraktTracker.Sync;
@@ -7,58 +10,203 @@ namespace TraktTracker.Sync;
 /// The engine's front door for cmdlets and the CLI: one state store (under the one-run-at-a-time lock),
 /// one Trakt client, one InfluxDB projection. Hosts bind arguments, call one method, write the result.
 /// </summary>
-/// <remarks>CONTRACT ONLY while the engine is being built: bodies land with the sync work.</remarks>
 public sealed class TrackerRuntime : IDisposable
 {
-    private TrackerRuntime(TrackerSettings settings, IRunReporter reporter)
+    private readonly RunLock? _runLock;
+    private readonly Lazy<TraktClient> _client;
+    private readonly Lazy<IInfluxWriter> _influx;
+    private readonly Lazy<InfluxProjector> _projector;
+    private readonly RuntimeTuning _tuning;
+
+    private TrackerRuntime(TrackerSettings settings, IRunReporter reporter, StateStore store, RunLock? runLock, RuntimeTuning tuning)
     {
         Settings = settings;
         Reporter = reporter;
+        Store = store;
+        _runLock = runLock;
+        _tuning = tuning;
+        _client = new Lazy<TraktClient>(CreateClient);
+        _influx = new Lazy<IInfluxWriter>(CreateInfluxWriter);
+        _projector = new Lazy<InfluxProjector>(() => InfluxProjector.ForSettings(Settings, _influx.Value, Reporter));
     }
 
     public TrackerSettings Settings { get; }
 
     public IRunReporter Reporter { get; }
 
+    public StateStore Store { get; }
+
     /// <summary>
     /// Opens (creating when needed) the state store at <see cref="TrackerSettings.StateDbPath"/>. With
-    /// <paramref name="exclusive"/>, takes the per-store run lock, waiting at most <paramref name="lockTimeout"/>.
+    /// <paramref name="exclusive"/>, takes the per-store run lock first, waiting at most <paramref name="lockTimeout"/>.
     /// </summary>
-    public static TrackerRuntime Open(TrackerSettings settings, IRunReporter reporter, bool exclusive = true, TimeSpan? lockTimeout = null)
-        => throw new NotImplementedException();
+    public static TrackerRuntime Open(TrackerSettings settings, IRunReporter reporter, bool exclusive = true, TimeSpan? lockTimeout = null, RuntimeTuning? tuning = null)
+    {
+        var runLock = exclusive ? RunLock.Acquire(settings.StateDbPath, lockTimeout ?? StateStore.DefaultLockTimeout, reporter) : null;
+        try
+        {
+            reporter.Verbose($"State store: {settings.StateDbPath}");
+            return new TrackerRuntime(settings, reporter, StateStore.Open(settings.StateDbPath), runLock, tuning ?? new RuntimeTuning());
+        }
+        catch
+        {
+            runLock?.Dispose();
+            throw;
+        }
+    }
 
     /// <summary>Device flow: <paramref name="showCode"/> is called once with what the user must enter.</summary>
-    public Task<ConnectionInfo> ConnectWithDeviceFlowAsync(Action<DeviceCodePrompt> showCode, CancellationToken ct)
-        => throw new NotImplementedException();
+    public async Task<ConnectionInfo> ConnectWithDeviceFlowAsync(Action<DeviceCodePrompt> showCode, CancellationToken ct)
+    {
+        var code = await _client.Value.RequestDeviceCodeAsync(ct).ConfigureAwait(false);
+        showCode(new DeviceCodePrompt(code.VerificationUrl, code.UserCode, code.ExpiresIn, code.Interval));
+        Store.SaveTokens(await _client.Value.PollDeviceTokenAsync(code, ct).ConfigureAwait(false));
+        return await DescribeConnectionAsync(ct).ConfigureAwait(false);
+    }
 
-    public Task<ConnectionInfo> ConnectWithAuthCodeAsync(string code, CancellationToken ct)
-        => throw new NotImplementedException();
+    public async Task<ConnectionInfo> ConnectWithAuthCodeAsync(string code, CancellationToken ct)
+    {
+        Store.SaveTokens(await _client.Value.ExchangeAuthorizationCodeAsync(code, ct).ConfigureAwait(false));
+        return await DescribeConnectionAsync(ct).ConfigureAwait(false);
+    }
 
-    public Task<ConnectionInfo> ConnectWithRefreshTokenAsync(string refreshToken, CancellationToken ct)
-        => throw new NotImplementedException();
+    public async Task<ConnectionInfo> ConnectWithRefreshTokenAsync(string refreshToken, CancellationToken ct)
+    {
+        await _client.Value.RedeemRefreshTokenAsync(refreshToken, ct).ConfigureAwait(false);
+        return await DescribeConnectionAsync(ct).ConfigureAwait(false);
+    }
 
-    public Task<SyncOutcome> BackfillAsync(RunOptions options, CancellationToken ct)
-        => throw new NotImplementedException();
+    public async Task<SyncOutcome> BackfillAsync(RunOptions options, CancellationToken ct)
+    {
+        var context = await PrepareAsync(options, ct).ConfigureAwait(false);
+        return await new BackfillOperation(context).RunAsync(options, ct).ConfigureAwait(false);
+    }
 
-    public Task<SyncOutcome> SyncAsync(RunOptions options, CancellationToken ct)
-        => throw new NotImplementedException();
+    public async Task<SyncOutcome> SyncAsync(RunOptions options, CancellationToken ct)
+    {
+        var context = await PrepareAsync(options, ct).ConfigureAwait(false);
+        return await new IncrementalSyncOperation(context, new ReconcileOperation(context)).RunAsync(options, ct).ConfigureAwait(false);
+    }
 
-    public Task<SyncOutcome> ReconcileAsync(RunOptions options, CancellationToken ct)
-        => throw new NotImplementedException();
+    public async Task<SyncOutcome> ReconcileAsync(RunOptions options, CancellationToken ct)
+    {
+        var context = await PrepareAsync(options, ct).ConfigureAwait(false);
+        return await new ReconcileOperation(context).RunAsync(options, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Rebuilds the whole InfluxDB projection from SQLite without calling Trakt
+    /// (after a TIMEZONE change, a new InfluxDB, a wiped bucket).
+    /// </summary>
+    public Task<ProjectionResult> RebuildProjectionAsync(CancellationToken ct)
+    {
+        Settings.RequireInflux();
+        return _projector.Value.RebuildAsync(Store, ct);
+    }
 
     /// <summary>Plays from the local store, newest first, streamed.</summary>
-    public IEnumerable<WatchEvent> QueryHistory(State.HistoryFilter filter)
-        => throw new NotImplementedException();
+    public IEnumerable<WatchEvent> QueryHistory(HistoryFilter filter) => Store.QueryPlays(filter);
 
-    /// <summary>Plays straight from the API (no state written), newest first, streamed page by page.</summary>
-    public IAsyncEnumerable<WatchEvent> StreamOnlineHistoryAsync(State.HistoryFilter filter, CancellationToken ct)
-        => throw new NotImplementedException();
+    /// <summary>
+    /// Plays straight from the API (no state written), newest first, streamed page by page.
+    /// Rewatch flags need the whole ordered history, so online plays always say IsRewatch = false.
+    /// </summary>
+    public async IAsyncEnumerable<WatchEvent> StreamOnlineHistoryAsync(HistoryFilter filter, [EnumeratorCancellation] CancellationToken ct)
+    {
+        await EnsureConnectedAsync(ct).ConfigureAwait(false);
+        var request = new HistoryRequest
+        {
+            Type = filter.Type switch { MediaType.Movie => "movies", MediaType.Episode => "episodes", _ => "all" },
+            StartAt = filter.After,
+            EndAt = filter.Before,
+        };
+        await foreach (var page in _client.Value.ReadHistoryAsync(request, ct).ConfigureAwait(false))
+        {
+            foreach (var play in page.Items.Select(i => i.Play).OfType<WatchEvent>().Where(p => InOpenRange(p, filter)))
+            {
+                yield return play;
+            }
+        }
+    }
 
     /// <summary>Wipes the store; with <paramref name="keepAuth"/> the tokens survive.</summary>
-    public void ResetState(bool keepAuth)
-        => throw new NotImplementedException();
+    public void ResetState(bool keepAuth) => Store.Reset(keepAuth);
 
     public void Dispose()
     {
+        if (_client.IsValueCreated)
+        {
+            _client.Value.Dispose();
+        }
+
+        if (_influx.IsValueCreated)
+        {
+            _influx.Value.Dispose();
+        }
+
+        Store.Dispose();
+        _runLock?.Dispose();
     }
+
+    private async Task<SyncContext> PrepareAsync(RunOptions options, CancellationToken ct)
+    {
+        if (Settings.EnableInflux && !options.NoInflux)
+        {
+            Settings.RequireInflux();
+        }
+
+        await EnsureConnectedAsync(ct).ConfigureAwait(false);
+        var calendar = new ProjectionCalendar(Settings.TimeZone);
+        var projection = new ProjectionStep(Settings, _projector, Reporter);
+        return new SyncContext(Settings, Store, _client.Value, calendar, projection, Reporter, _tuning.Time);
+    }
+
+    /// <summary>A store without tokens is seeded once from TRAKT_REFRESH_TOKEN or TRAKT_AUTH_CODE, as the reference tool does.</summary>
+    private async Task EnsureConnectedAsync(CancellationToken ct)
+    {
+        if (Store.LoadTokens() is not null)
+        {
+            return;
+        }
+
+        if (Settings.TraktRefreshToken is { } refreshToken)
+        {
+            Reporter.Verbose("No stored tokens: redeeming TRAKT_REFRESH_TOKEN once.");
+            await _client.Value.RedeemRefreshTokenAsync(refreshToken, ct).ConfigureAwait(false);
+        }
+        else if (Settings.TraktAuthCode is { } code)
+        {
+            Reporter.Verbose("No stored tokens: exchanging TRAKT_AUTH_CODE once.");
+            Store.SaveTokens(await _client.Value.ExchangeAuthorizationCodeAsync(code, ct).ConfigureAwait(false));
+        }
+    }
+
+    private async Task<ConnectionInfo> DescribeConnectionAsync(CancellationToken ct)
+    {
+        var user = await _client.Value.GetUserSettingsAsync(ct).ConfigureAwait(false);
+        return new ConnectionInfo
+        {
+            Username = user.Username,
+            Slug = user.Slug,
+            IsVip = user.IsVip,
+            TimeZone = user.TimeZone,
+            TokenExpiresAt = Store.LoadTokens()?.ExpiresAt ?? default,
+            ApiUrl = Settings.TraktApiUrl,
+        };
+    }
+
+    private TraktClient CreateClient()
+    {
+        Settings.RequireTraktClient();
+        return new TraktClient(_tuning.AdjustClient(TraktClientOptions.From(Settings)), Store, Reporter);
+    }
+
+    private IInfluxWriter CreateInfluxWriter()
+    {
+        Settings.RequireInflux();
+        return InfluxWriterFactory.Create(Settings, reporter: Reporter);
+    }
+
+    private static bool InOpenRange(WatchEvent play, HistoryFilter filter)
+        => (filter.After is null || play.WatchedAt > filter.After) && (filter.Before is null || play.WatchedAt < filter.Before);
 }

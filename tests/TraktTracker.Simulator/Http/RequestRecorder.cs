@@ -2,12 +2,31 @@ using Microsoft.AspNetCore.Http;
 
 namespace TraktTracker.Simulator.Http;
 
-/// <summary>Outermost stage: adds the configured latency, then logs the request once it is answered.</summary>
+/// <summary>
+/// Outermost stage: adds the configured latency, then logs the request. The entry is added just before the
+/// response starts, so a client that has its answer always finds its request in the log.
+/// </summary>
 internal static class RequestRecorder
 {
     public static async Task InvokeAsync(HttpContext context, RequestDelegate next, TraktSimulator simulator)
     {
         var at = DateTimeOffset.UtcNow;
+        var logged = 0;
+        void Log(int status)
+        {
+            if (Interlocked.Exchange(ref logged, 1) == 1) return;
+            var request = context.Request;
+            simulator.Requests.Add(new LoggedRequest(at, request.Method, request.Path.Value ?? "",
+                request.Path.Value + request.QueryString.Value, status,
+                request.Headers.UserAgent.Count > 0 ? request.Headers.UserAgent.ToString() : null,
+                request.Headers.Authorization.Count > 0));
+        }
+
+        context.Response.OnStarting(() =>
+        {
+            Log(context.Response.StatusCode);
+            return Task.CompletedTask;
+        });
         try
         {
             var latency = simulator.Options.Latency;
@@ -20,12 +39,7 @@ internal static class RequestRecorder
         }
         finally
         {
-            var request = context.Request;
-            simulator.Requests.Add(new LoggedRequest(at, request.Method, request.Path.Value ?? "",
-                request.Path.Value + request.QueryString.Value,
-                context.RequestAborted.IsCancellationRequested ? 0 : context.Response.StatusCode,
-                request.Headers.UserAgent.Count > 0 ? request.Headers.UserAgent.ToString() : null,
-                request.Headers.Authorization.Count > 0));
+            Log(context.RequestAborted.IsCancellationRequested ? 0 : context.Response.StatusCode);
         }
     }
 }

@@ -1,0 +1,63 @@
+using System.Diagnostics;
+using TraktTracker.State;
+using TraktTracker.Trakt;
+
+namespace TraktTracker.Sync;
+
+/// <summary>Counts what one run did while it runs; becomes the <see cref="SyncSummary"/> at the end.</summary>
+internal sealed class RunTally(string operation, TraktClient client)
+{
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly int _callsAtStart = client.ApiCalls;
+    private readonly List<WatchEvent> _newPlays = [];
+
+    public int Fetched { get; set; }
+    public int Duplicates { get; private set; }
+    public int Deleted { get; private set; }
+    public int ParseErrors { get; set; }
+    public int RewatchFlagsChanged { get; private set; }
+    public int DaysProjected { get; set; }
+    public int DaysPending { get; set; }
+    public bool RanFullReconcile { get; set; }
+
+    public IReadOnlyList<WatchEvent> NewPlays => _newPlays;
+
+    public void Add(ChangeResult result)
+    {
+        _newPlays.AddRange(result.Inserted);
+        Duplicates += result.Duplicates;
+        Deleted += result.Deleted.Count;
+        RewatchFlagsChanged += result.RewatchFlagsChanged;
+    }
+
+    /// <summary>Folds in a nested run (a sync that escalated to a full reconcile).</summary>
+    public void Add(SyncOutcome nested)
+    {
+        _newPlays.AddRange(nested.NewPlays);
+        Fetched += nested.Summary.Fetched;
+        Duplicates += nested.Summary.Duplicates;
+        Deleted += nested.Summary.Deleted;
+        ParseErrors += nested.Summary.ParseErrors;
+        RewatchFlagsChanged += nested.Summary.RewatchFlagsChanged;
+    }
+
+    public SyncOutcome Finish(string? skipReason = null) => new(
+        new SyncSummary
+        {
+            Operation = operation,
+            Skipped = skipReason is not null,
+            SkipReason = skipReason,
+            Fetched = Fetched,
+            Inserted = _newPlays.Count,
+            Duplicates = Duplicates,
+            Deleted = Deleted,
+            ParseErrors = ParseErrors,
+            RewatchFlagsChanged = RewatchFlagsChanged,
+            DaysProjected = DaysProjected,
+            DaysPending = DaysPending,
+            ApiCalls = client.ApiCalls - _callsAtStart,
+            RanFullReconcile = RanFullReconcile,
+            Duration = _clock.Elapsed,
+        },
+        _newPlays);
+}

@@ -1,0 +1,46 @@
+using System.Globalization;
+using TraktTracker.State;
+using TraktTracker.Trakt;
+
+namespace TraktTracker.Sync;
+
+/// <summary>The bookkeeping a sync keeps in the state store's meta table, and how it is spelled there.</summary>
+internal static class SyncMeta
+{
+    public const string BackfillCompletedAt = "backfill.completed_at";
+    public const string MoviesWatchedAt = "activities.movies_watched_at";
+    public const string EpisodesWatchedAt = "activities.episodes_watched_at";
+    public const string Cursor = "sync.cursor";
+    public const string LastSyncAt = "sync.last_success_at";
+
+    /// <summary>Meta updates that record <paramref name="activities"/> as the baseline of the next incremental sync.</summary>
+    public static Dictionary<string, string?> Baseline(LastActivities activities, DateTimeOffset? cursor, DateTimeOffset now)
+    {
+        var meta = new Dictionary<string, string?>
+        {
+            [MoviesWatchedAt] = Format(activities.MoviesWatchedAt),
+            [EpisodesWatchedAt] = Format(activities.EpisodesWatchedAt),
+            [LastSyncAt] = Format(now),
+        };
+        if (cursor is not null)
+        {
+            meta[Cursor] = Format(cursor);
+        }
+
+        return meta;
+    }
+
+    public static bool MatchesBaseline(StateStore store, LastActivities activities)
+        => store.GetMeta(MoviesWatchedAt) is { } movies
+           && store.GetMeta(EpisodesWatchedAt) is { } episodes
+           && movies == Format(activities.MoviesWatchedAt)
+           && episodes == Format(activities.EpisodesWatchedAt);
+
+    public static DateTimeOffset? Read(StateStore store, string key)
+        => store.GetMeta(key) is { Length: > 0 } text
+            ? DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal)
+            : null;
+
+    public static string? Format(DateTimeOffset? value)
+        => value?.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,105 @@
+using TraktTracker.Simulator;
+using TraktTracker.State;
+using TraktTracker.Sync;
+
+namespace TraktTracker.Tests.Sync;
+
+public sealed class BackfillTests
+{
+    [Fact]
+    public async Task Backfill_stores_exactly_the_simulator_history_in_ceil_n_over_250_history_calls()
+    {
+        await using var h = await SyncHarness.StartAsync();
+        h.Simulator.History.SeedRandom(3_000, seed: 7);
+
+        var outcome = await h.BackfillAsync();
+
+        h.AssertStoreMatchesSimulator();
+        Assert.Equal(3_000, outcome.Summary.Fetched);
+        Assert.Equal(3_000, outcome.Summary.Inserted);
+        Assert.Equal(3_000, outcome.NewPlays.Count);
+        Assert.Equal(0, outcome.Summary.ParseErrors);
+        Assert.Equal(12, h.Simulator.Requests.Count("/sync/history"));
+        Assert.Equal(1, h.Simulator.Requests.Count("/sync/last_activities"));
+        Assert.Equal(13, outcome.Summary.ApiCalls);
+    }
+
+    [Fact]
+    public async Task A_second_backfill_is_skipped_and_force_adds_no_duplicates()
+    {
+        await using var h = await SyncHarness.StartAsync();
+        h.Simulator.History.SeedRandom(600, seed: 3);
+        await h.BackfillAsync();
+        h.Simulator.Requests.Reset();
+
+        var again = await h.BackfillAsync();
+        Assert.True(again.Summary.Skipped);
+        Assert.Equal(0, h.Simulator.Requests.Total);
+
+        var forced = await h.BackfillAsync(new RunOptions { Force = true });
+        Assert.False(forced.Summary.Skipped);
+        Assert.Equal(0, forced.Summary.Inserted);
+        Assert.Equal(600, forced.Summary.Duplicates);
+        h.AssertStoreMatchesSimulator();
+    }
+
+    [Fact]
+    public async Task A_malformed_item_goes_to_dead_letters_and_the_rest_of_its_page_is_stored()
+    {
+        await using var h = await SyncHarness.StartAsync();
+        h.Simulator.History.SeedRandom(400, seed: 11);
+        h.Simulator.Faults.Enqueue(SimFault.MalformedItem(), "/sync/history");
+
+        var outcome = await h.BackfillAsync();
+
+        Assert.Equal(1, outcome.Summary.ParseErrors);
+        Assert.Equal(399, h.StoredPlays().Count);
+        using var store = StateStore.Open(h.StateDbPath);
+        var deadLetter = Assert.Single(store.GetDeadLetters());
+        Assert.Contains("\"id\"", deadLetter.Payload);
+        Assert.False(string.IsNullOrWhiteSpace(deadLetter.Error));
+        var storedIds = h.StoredPlays().Select(p => p.HistoryId).ToHashSet();
+        var lost = h.ExpectedPlays().Where(p => !storedIds.Contains(p.HistoryId)).ToList();
+        Assert.Single(lost);
+        Assert.Contains(lost[0].HistoryId.ToString(System.Globalization.CultureInfo.InvariantCulture), deadLetter.Payload);
+    }
+
+    [Theory]
+    [InlineData("429")]
+    [InlineData("502")]
+    [InlineData("520")]
+    [InlineData("reset")]
+    [InlineData("truncated")]
+    public async Task Faults_during_the_crawl_are_survived(string fault)
+    {
+        await using var h = await SyncHarness.StartAsync();
+        h.Simulator.History.SeedRandom(1_000, seed: 5);
+        h.Simulator.Faults.Enqueue(fault switch
+        {
+            "429" => SimFault.RateLimited(1),
+            "502" => SimFault.ServerError(502),
+            "520" => SimFault.ServerError(520),
+            "reset" => SimFault.ConnectionReset(),
+            _ => SimFault.TruncatedBody(),
+        }, "/sync/history", times: 2);
+
+        await h.BackfillAsync();
+
+        h.AssertStoreMatchesSimulator();
+    }
+
+    [Fact]
+    public async Task A_sync_right_after_a_backfill_costs_one_call()
+    {
+        await using var h = await SyncHarness.StartAsync();
+        h.Simulator.History.SeedRandom(500, seed: 9);
+        await h.BackfillAsync();
+        h.Simulator.Requests.Reset();
+
+        var sync = await h.SyncAsync();
+
+        Assert.True(sync.Summary.Skipped);
+        Assert.Equal(1, h.Simulator.Requests.Total);
+        Assert.Equal(1, sync.Summary.ApiCalls);
+    }
+}

@@ -1,0 +1,115 @@
+using TraktTracker.Config;
+using TraktTracker.Simulator;
+using TraktTracker.State;
+using TraktTracker.Sync;
+using TraktTracker.Tests.Trakt;
+using TraktTracker.Trakt;
+
+namespace TraktTracker.Tests.Sync;
+
+/// <summary>
+/// A simulator, a connected state store in a temp folder, and runs of the real engine against both.
+/// Retry steps are shortened (Retry-After 1 s, no margin, 10 ms back-off base); nothing else is faked.
+/// </summary>
+internal sealed class SyncHarness : IAsyncDisposable
+{
+    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("tt-sync-");
+
+    private SyncHarness(TraktSimulator simulator)
+    {
+        Simulator = simulator;
+    }
+
+    public TraktSimulator Simulator { get; }
+
+    public string StateDbPath => Path.Combine(_dir.FullName, "state.db");
+
+    public RecordingReporter Reporter { get; } = new();
+
+    public TrackerSettings Settings { get; set; } = null!;
+
+    public static async Task<SyncHarness> StartAsync(Action<SimulatorOptions>? configure = null)
+    {
+        var options = new SimulatorOptions { RetryAfterSeconds = 1 };
+        configure?.Invoke(options);
+        var harness = new SyncHarness(await TraktSimulator.StartAsync(options));
+        harness.Settings = new TrackerSettings
+        {
+            TraktApiUrl = harness.Simulator.BaseUrl,
+            TraktAuthUrl = harness.Simulator.BaseUrl,
+            TraktClientId = options.ClientId,
+            TraktClientSecret = options.ClientSecret,
+            TraktRetryAfterMarginSeconds = 0,
+            StateDbPath = harness.StateDbPath,
+            TimeZone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin"),
+        };
+        harness.Connect();
+        return harness;
+    }
+
+    /// <summary>Stores a fresh token pair, as Connect-Trakt would.</summary>
+    public void Connect()
+    {
+        var (access, refresh) = Simulator.Auth.IssueTokens();
+        using var store = StateStore.Open(StateDbPath);
+        store.SaveTokens(new StoredTokens(access, refresh, DateTimeOffset.UtcNow.AddDays(7), "public"));
+    }
+
+    public TrackerRuntime Open() => TrackerRuntime.Open(Settings, Reporter, tuning: new RuntimeTuning
+    {
+        AdjustClient = o => o with { RetryBaseDelay = TimeSpan.FromMilliseconds(10) },
+    });
+
+    public Task<SyncOutcome> BackfillAsync(RunOptions? options = null) => RunAsync((r, o) => r.BackfillAsync(o, default), options);
+
+    public Task<SyncOutcome> SyncAsync(RunOptions? options = null) => RunAsync((r, o) => r.SyncAsync(o, default), options);
+
+    public Task<SyncOutcome> ReconcileAsync(RunOptions? options = null) => RunAsync((r, o) => r.ReconcileAsync(o, default), options);
+
+    public List<WatchEvent> StoredPlays()
+    {
+        using var store = StateStore.Open(StateDbPath);
+        return store.QueryPlays(new HistoryFilter()).ToList();
+    }
+
+    /// <summary>What the store must hold: every simulator play, mapped, with rewatch flags derived independently.</summary>
+    public List<WatchEvent> ExpectedPlays() => ExpectedHistory.From(Simulator.History.Snapshot());
+
+    public void AssertStoreMatchesSimulator()
+    {
+        var expected = ExpectedPlays();
+        var actual = StoredPlays();
+        Assert.Equal(expected.Count, actual.Count);
+        Assert.Equal(expected, actual);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Simulator.DisposeAsync();
+        _dir.Delete(recursive: true);
+    }
+
+    private async Task<SyncOutcome> RunAsync(Func<TrackerRuntime, RunOptions, Task<SyncOutcome>> run, RunOptions? options)
+    {
+        using var runtime = Open();
+        return await run(runtime, options ?? new RunOptions());
+    }
+}
+
+/// <summary>The oracle: the history a store must hold for a simulator history (product.md §5.4 for rewatches).</summary>
+internal static class ExpectedHistory
+{
+    public static List<WatchEvent> From(IEnumerable<SimPlay> plays)
+    {
+        var mapped = plays.Select(SimPlayMapping.Expected).ToList();
+        var rewatches = mapped
+            .GroupBy(p => p.TitleKey())
+            .SelectMany(g => g.OrderBy(p => p.WatchedAt).ThenBy(p => p.HistoryId).Skip(1))
+            .Select(p => p.HistoryId)
+            .ToHashSet();
+        return mapped
+            .Select(p => p with { IsRewatch = rewatches.Contains(p.HistoryId) })
+            .OrderByDescending(p => p.WatchedAt).ThenByDescending(p => p.HistoryId)
+            .ToList();
+    }
+}
