@@ -15,13 +15,13 @@ public sealed class HistoryReadTests
         var pages = await ReadAllAsync(bed.Client, new HistoryRequest());
 
         var expected = bed.Simulator.History.Snapshot().Select(SimPlayMapping.Expected).ToList();
-        var actual = pages.SelectMany(p => p.Items).Select(i => i.Play).ToList();
+        var actual = pages.SelectMany(p => p.Items).Select(i => i.Play!).ToList();
         Assert.Equal(expected.Count, actual.Count);
         Assert.All(pages.SelectMany(p => p.Items), item => Assert.Null(item.Error));
         Assert.Equal(expected, actual);
-        Assert.Contains(actual, p => p!.HasUnknownDate());
-        Assert.Contains(actual, p => p!.Type == MediaType.Movie);
-        Assert.Contains(actual, p => p!.Type == MediaType.Episode);
+        Assert.Contains(actual, p => p.HasUnknownDate());
+        Assert.Contains(actual, p => p.Type == MediaType.Movie);
+        Assert.Contains(actual, p => p.Type == MediaType.Episode);
     }
 
     [Fact]
@@ -103,9 +103,13 @@ public sealed class HistoryReadTests
             Assert.Equal(bed.Simulator.Options.ClientId, request.Headers["trakt-api-key"]);
             Assert.Equal("2", request.Headers["trakt-api-version"]);
             Assert.StartsWith("Bearer ", request.Headers["Authorization"], StringComparison.Ordinal);
-            Assert.Matches(@"^TraktTracker/\d+\.\d+\.\d+ \(\+https://", request.Headers["User-Agent"]);
         });
-        Assert.All(bed.Simulator.Requests.All, r => Assert.Equal(200, r.Status));
+        Assert.All(bed.Simulator.Requests.All, r =>
+        {
+            Assert.Equal(200, r.Status);
+            Assert.Equal(TraktClientOptions.DefaultUserAgent, r.UserAgent);
+        });
+        Assert.Matches(@"^TraktTracker/\d+\.\d+\.\d+ \(\+https://\S+; self-hosted history sync\)$", TraktClientOptions.DefaultUserAgent);
     }
 
     [Fact]
