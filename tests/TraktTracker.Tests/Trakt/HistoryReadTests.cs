@@ -58,6 +58,31 @@ public sealed class HistoryReadTests
     }
 
     [Fact]
+    public async Task A_page_that_fails_for_good_ends_the_read_with_its_error()
+    {
+        await using var bed = await TraktTestBed.StartAsync();
+        bed.Simulator.History.SeedRandom(500, seed: 12);
+        var seen = new List<int>();
+
+        var error = await Assert.ThrowsAsync<TraktApiException>(async () =>
+        {
+            await foreach (var page in bed.Client.ReadHistoryAsync(new HistoryRequest { Limit = 50 }, CancellationToken.None))
+            {
+                seen.Add(page.Page);
+                if (page.Page == 1)
+                {
+                    bed.Simulator.Faults.Enqueue(SimFault.Status(404), "/sync/history");
+                }
+            }
+        });
+
+        Assert.Equal(404, error.StatusCode);
+        // One of pages 2-5 (fetched together) took the fault; only the pages before it were yielded.
+        Assert.Equal(Enumerable.Range(1, seen.Count), seen);
+        Assert.InRange(seen.Count, 1, 4);
+    }
+
+    [Fact]
     public async Task Type_and_date_bounds_reach_Trakt_and_filter_the_listing()
     {
         await using var bed = await TraktTestBed.StartAsync();
