@@ -77,7 +77,10 @@ public abstract class TraktCmdlet : PSCmdlet, IDisposable
     }
 
     /// <summary>Opens the state store; <paramref name="exclusive"/> takes the one-run-at-a-time lock.</summary>
-    protected TrackerRuntime OpenRuntime(bool exclusive) => TrackerRuntime.Open(LoadSettings(), Reporter, exclusive);
+    protected TrackerRuntime OpenRuntime(bool exclusive) => OpenRuntime(LoadSettings(), exclusive);
+
+    /// <inheritdoc cref="OpenRuntime(bool)"/>
+    protected TrackerRuntime OpenRuntime(TrackerSettings settings, bool exclusive) => TrackerRuntime.Open(settings, Reporter, exclusive);
 
     /// <summary>Runs an engine call off the pipeline thread and waits for it, writing its reports meanwhile.</summary>
     protected T RunEngine<T>(Func<CancellationToken, Task<T>> call) => Reporter.Await(Task.Run(() => call(Cancellation)));
