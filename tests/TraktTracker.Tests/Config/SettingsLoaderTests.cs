@@ -1,5 +1,6 @@
 using System.Collections;
 using TraktTracker.Config;
+using TraktTracker.TestSupport;
 
 namespace TraktTracker.Tests.Config;
 
@@ -213,5 +214,22 @@ public sealed class SettingsLoaderTests : IDisposable
         Assert.DoesNotContain("s3cr3t-value", text);
         Assert.DoesNotContain("tok-value", text);
         Assert.DoesNotContain("pw-value", text);
+    }
+}
+
+public sealed class ExampleConfigTests
+{
+    [Fact]
+    public void The_shipped_example_config_loads_and_names_only_known_settings()
+    {
+        var example = Path.Combine(RepoRoot.Path, "config.example.toml");
+        var env = new Hashtable { ["CONFIG_PATH"] = example, ["HOME"] = Path.GetTempPath() };
+
+        var s = SettingsLoader.Load(environment: env);
+
+        Assert.Equal("Europe/Berlin", s.TimeZone.Id);
+        Assert.Equal("trakt_raw", s.InfluxBucketRaw);
+        Assert.Equal(new Uri("http://127.0.0.1:8086"), s.InfluxUrl);
+        Assert.Equal(example, s.ConfigPath);
     }
 }
