@@ -1,28 +1,18 @@
 using System.Management.Automation;
 using TraktTracker.Config;
+using TraktTracker.Influx;
+using TraktTracker.State;
+using TraktTracker.Trakt;
 
 namespace TraktTracker.Commands;
 
 /// <summary>Turns engine exceptions into ErrorRecords with a stable id and a real category.</summary>
 internal static class EngineErrors
 {
-    private sealed record Kind(string Id, ErrorCategory Category);
-
-    // Exceptions of engine areas built on other branches are matched by full type name,
-    // walking base types, so the mapping needs no compile-time reference to them.
-    private static readonly Dictionary<string, Kind> ByTypeName = new(StringComparer.Ordinal)
-    {
-        ["TraktTracker.Trakt.TraktAuthException"] = new(ErrorIds.AuthenticationFailed, ErrorCategory.AuthenticationError),
-        ["TraktTracker.Trakt.TraktApiException"] = new(ErrorIds.ApiUnavailable, ErrorCategory.ConnectionError),
-        ["TraktTracker.State.StateLockedException"] = new(ErrorIds.StateLocked, ErrorCategory.ResourceBusy),
-        ["TraktTracker.State.StateStoreException"] = new(ErrorIds.StateUnavailable, ErrorCategory.ReadError),
-        ["TraktTracker.Influx.InfluxException"] = new(ErrorIds.InfluxUnavailable, ErrorCategory.ConnectionError),
-    };
-
     public static ErrorRecord ToErrorRecord(Exception exception, object? target)
     {
-        var kind = Classify(exception);
-        var record = new ErrorRecord(exception, kind.Id, kind.Category, target);
+        var (id, category) = Classify(exception);
+        var record = new ErrorRecord(exception, id, category, target);
         if (exception.InnerException is not null)
         {
             // The whole chain: "could not load e_sqlite3" hides under two wrappers otherwise.
@@ -43,24 +33,29 @@ internal static class EngineErrors
         return string.Join(" ---> ", messages);
     }
 
-    private static Kind Classify(Exception exception)
+    // Most specific types first: TraktAuthException is a TraktApiException, StateLockedException a StateStoreException.
+    private static (string Id, ErrorCategory Category) Classify(Exception exception) => exception switch
     {
-        switch (exception)
-        {
-            case ConfigurationException:
-                return new(ErrorIds.ConfigurationInvalid, ErrorCategory.InvalidArgument);
-            case OperationCanceledException:
-                return new(ErrorIds.OperationStopped, ErrorCategory.OperationStopped);
-        }
+        ConfigurationException => (ErrorIds.ConfigurationInvalid, ErrorCategory.InvalidArgument),
+        TraktAuthException => (ErrorIds.AuthenticationFailed, ErrorCategory.AuthenticationError),
+        TraktApiException { StatusCode: null } => (ErrorIds.ApiFailed, ErrorCategory.ConnectionError),
+        TraktApiException => (ErrorIds.ApiFailed, ErrorCategory.ResourceUnavailable),
+        StateLockedException => (ErrorIds.StateLocked, ErrorCategory.ResourceBusy),
+        StateCorruptException => (ErrorIds.StateCorrupt, ErrorCategory.ReadError),
+        StateStoreException => (ErrorIds.StateUnavailable, ErrorCategory.ResourceUnavailable),
+        InfluxException influx => (ErrorIds.InfluxFailed, InfluxCategory(influx.Failure)),
+        OperationCanceledException => (ErrorIds.OperationStopped, ErrorCategory.OperationStopped),
+        _ => (ErrorIds.Unexpected, ErrorCategory.NotSpecified),
+    };
 
-        for (var type = exception.GetType(); type is not null; type = type.BaseType)
-        {
-            if (type.FullName is { } name && ByTypeName.TryGetValue(name, out var kind))
-            {
-                return kind;
-            }
-        }
-
-        return new(ErrorIds.Unexpected, ErrorCategory.NotSpecified);
-    }
+    private static ErrorCategory InfluxCategory(InfluxFailure failure) => failure switch
+    {
+        InfluxFailure.Unauthorized => ErrorCategory.AuthenticationError,
+        InfluxFailure.Forbidden => ErrorCategory.PermissionDenied,
+        InfluxFailure.NotFound => ErrorCategory.ObjectNotFound,
+        InfluxFailure.WrongApi or InfluxFailure.BadRequest or InfluxFailure.TooLarge => ErrorCategory.InvalidArgument,
+        InfluxFailure.PartialWrite => ErrorCategory.WriteError,
+        InfluxFailure.DeleteNotSupported => ErrorCategory.NotImplemented,
+        _ => ErrorCategory.ConnectionError,
+    };
 }

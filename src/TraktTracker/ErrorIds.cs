@@ -8,10 +8,11 @@ public static class ErrorIds
 {
     public const string ConfigurationInvalid = "TraktConfigurationInvalid";
     public const string AuthenticationFailed = "TraktAuthenticationFailed";
-    public const string ApiUnavailable = "TraktApiUnavailable";
+    public const string ApiFailed = "TraktApiFailed";
     public const string StateLocked = "TraktStateLocked";
+    public const string StateCorrupt = "TraktStateCorrupt";
     public const string StateUnavailable = "TraktStateUnavailable";
-    public const string InfluxUnavailable = "TraktInfluxUnavailable";
+    public const string InfluxFailed = "TraktInfluxFailed";
     public const string OperationStopped = "TraktOperationStopped";
     public const string Unexpected = "TraktUnexpectedError";
 }
