@@ -44,7 +44,8 @@ public sealed class PowerShellSession : IDisposable
         Host.TakeText();
         using var ps = Pwsh.Create();
         ps.Runspace = _runspace;
-        ps.AddScript(script);
+        // A scope of its own, so variables a script sets ($ErrorActionPreference...) do not leak into the next one.
+        ps.AddScript(script, useLocalScope: true);
         if (parameters is not null)
         {
             ps.AddParameters(parameters);
