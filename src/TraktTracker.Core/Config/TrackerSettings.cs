@@ -45,4 +45,9 @@ public sealed record TrackerSettings
     public string StateDbPath { get; init; } = "";
     public string? ConfigPath { get; init; }
     public string LogLevel { get; init; } = "INFO";
+
+    /// <summary>Records print every member by default; secrets must never reach output or logs.</summary>
+    public override string ToString()
+        => $"TrackerSettings {{ TraktApiUrl = {TraktApiUrl}, InfluxUrl = {InfluxUrl}, InfluxApi = {InfluxApi}, " +
+           $"EnableInflux = {EnableInflux}, TimeZone = {TimeZone.Id}, StateDbPath = {StateDbPath} }}";
 }

@@ -1,0 +1,14 @@
+namespace TraktTracker.Config;
+
+/// <summary>A missing or invalid setting. The message names the setting and what to do (product.md §4).</summary>
+public sealed class ConfigurationException : Exception
+{
+    public ConfigurationException(string setting, string message)
+        : base(message)
+    {
+        Setting = setting;
+    }
+
+    /// <summary>The environment-variable name of the offending setting.</summary>
+    public string Setting { get; }
+}

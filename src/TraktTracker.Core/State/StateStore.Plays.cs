@@ -1,0 +1,131 @@
+using Microsoft.Data.Sqlite;
+
+namespace TraktTracker.State;
+
+public sealed partial class StateStore
+{
+    /// <summary>
+    /// Applies a unit of work in ONE transaction: inserts (new history ids only; duplicates are counted, never
+    /// overwritten), deletes, dead letters and meta; then re-derives the rewatch flags of every title touched,
+    /// and marks dirty the days (per <paramref name="dayKeyOf"/>; null = no day) of every inserted, deleted and
+    /// flipped play. If anything throws, nothing of it is stored.
+    /// </summary>
+    public ChangeResult ApplyChanges(ChangeSet changes, Func<DateTimeOffset, string?> dayKeyOf)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        ArgumentNullException.ThrowIfNull(dayKeyOf);
+        return Write(tx => new ChangeApplier(_commands, tx, dayKeyOf).Apply(changes));
+    }
+
+    /// <summary>Plays newest first (watched_at, then history id, descending), streamed from a reader on a
+    /// connection of its own, so a long enumeration never blocks the store.</summary>
+    public IEnumerable<WatchEvent> QueryPlays(HistoryFilter filter)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return StreamPlays(filter);
+    }
+
+    /// <summary>Plays in [from, to), oldest first: what the InfluxDB projection rewrites for a day.</summary>
+    public IReadOnlyList<WatchEvent> GetPlaysInRange(DateTimeOffset fromInclusiveUtc, DateTimeOffset toExclusiveUtc)
+        => GetStoredPlaysInRange(fromInclusiveUtc, toExclusiveUtc).Select(stored => stored.Play).ToList();
+
+    /// <summary>As <see cref="GetPlaysInRange"/>, with each play's first-stored instant (the Influx <c>ingested_at</c>).</summary>
+    public IReadOnlyList<StoredPlay> GetStoredPlaysInRange(DateTimeOffset fromInclusiveUtc, DateTimeOffset toExclusiveUtc)
+        => Guarded(() =>
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText =
+                $"SELECT {PlayRows.Columns} FROM plays WHERE watched_at >= $from AND watched_at < $to " +
+                "ORDER BY watched_at, history_id";
+            command.Parameters.AddWithValue("$from", Instants.ToTicks(fromInclusiveUtc));
+            command.Parameters.AddWithValue("$to", Instants.ToTicks(toExclusiveUtc));
+            using var reader = command.ExecuteReader();
+            var plays = new List<StoredPlay>();
+            while (reader.Read())
+            {
+                plays.Add(PlayRows.Read(reader));
+            }
+
+            return plays;
+        });
+
+    /// <summary>History ids watched in [from, to] (null = unbounded): the local side of a reconcile diff.</summary>
+    public HashSet<long> GetIdsInRange(DateTimeOffset? fromInclusiveUtc, DateTimeOffset? toInclusiveUtc) => Guarded(() =>
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT history_id FROM plays WHERE watched_at >= $from AND watched_at <= $to";
+        command.Parameters.AddWithValue("$from", fromInclusiveUtc is { } from ? Instants.ToTicks(from) : long.MinValue);
+        command.Parameters.AddWithValue("$to", toInclusiveUtc is { } to ? Instants.ToTicks(to) : long.MaxValue);
+        using var reader = command.ExecuteReader();
+        var ids = new HashSet<long>();
+        while (reader.Read())
+        {
+            ids.Add(reader.GetInt64(0));
+        }
+
+        return ids;
+    });
+
+    public int CountPlays() => Guarded(() =>
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM plays";
+        return Convert.ToInt32(command.ExecuteScalar());
+    });
+
+    private IEnumerable<WatchEvent> StreamPlays(HistoryFilter filter)
+    {
+        using var connection = new SqliteConnection(ConnectionString(Path, _busyTimeout, SqliteOpenMode.ReadOnly));
+        using var command = BuildQuery(connection, filter);
+        using var reader = Streamed(() =>
+        {
+            connection.Open();
+            return command.ExecuteReader();
+        });
+        while (Streamed(reader.Read))
+        {
+            yield return PlayRows.Read(reader).Play;
+        }
+    }
+
+    private static SqliteCommand BuildQuery(SqliteConnection connection, HistoryFilter filter)
+    {
+        var command = connection.CreateCommand();
+        var conditions = new List<string>();
+        if (filter.Type is { } type)
+        {
+            conditions.Add("type = $type");
+            command.Parameters.AddWithValue("$type", PlayRows.TypeName(type));
+        }
+
+        if (filter.After is { } after)
+        {
+            conditions.Add("watched_at > $after");
+            command.Parameters.AddWithValue("$after", Instants.ToTicks(after));
+        }
+
+        if (filter.Before is { } before)
+        {
+            conditions.Add("watched_at < $before");
+            command.Parameters.AddWithValue("$before", Instants.ToTicks(before));
+        }
+
+        var where = conditions.Count == 0 ? "" : " WHERE " + string.Join(" AND ", conditions);
+        command.CommandText = $"SELECT {PlayRows.Columns} FROM plays{where} ORDER BY watched_at DESC, history_id DESC";
+        return command;
+    }
+
+    /// <summary>Failure translation for the streaming path, which cannot catch around a <c>yield</c>.</summary>
+    private T Streamed<T>(Func<T> step)
+    {
+        try
+        {
+            return step();
+        }
+        catch (SqliteException ex)
+        {
+            throw SqliteFailures.Translate(ex, Path, _busyTimeout);
+        }
+    }
+}

@@ -1,0 +1,100 @@
+using TraktTracker.Trakt;
+
+namespace TraktTracker.State;
+
+public sealed partial class StateStore
+{
+    public StoredTokens? LoadTokens() => Guarded(() =>
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT access_token, refresh_token, expires_at, scope FROM tokens WHERE id = 1";
+        using var reader = command.ExecuteReader();
+        return reader.Read()
+            ? new StoredTokens(
+                reader.GetString(0),
+                reader.GetString(1),
+                Instants.FromTicks(reader.GetInt64(2)),
+                reader.IsDBNull(3) ? null : reader.GetString(3))
+            : null;
+    });
+
+    /// <summary>Replaces the stored pair. Returns only after the commit is on disk, power loss included:
+    /// a rotated refresh token is single-use, so it must never be lost (product.md §5.5).</summary>
+    public void SaveTokens(StoredTokens tokens)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        WriteDurably(tx =>
+        {
+            using var command = _connection.CreateCommand();
+            command.Transaction = tx;
+            command.CommandText =
+                "INSERT INTO tokens (id, access_token, refresh_token, expires_at, scope) " +
+                "VALUES (1, $access, $refresh, $expires, $scope) ON CONFLICT (id) DO UPDATE SET " +
+                "access_token = excluded.access_token, refresh_token = excluded.refresh_token, " +
+                "expires_at = excluded.expires_at, scope = excluded.scope";
+            command.Parameters.AddWithValue("$access", tokens.AccessToken);
+            command.Parameters.AddWithValue("$refresh", tokens.RefreshToken);
+            command.Parameters.AddWithValue("$expires", Instants.ToTicks(tokens.ExpiresAt));
+            command.Parameters.AddWithValue("$scope", (object?)tokens.Scope ?? DBNull.Value);
+            command.ExecuteNonQuery();
+        });
+    }
+
+    /// <summary>A small named value: cursor, last-activities baseline, backfill-done, timezone...</summary>
+    public string? GetMeta(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return Guarded(() =>
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = "SELECT value FROM meta WHERE key = $key";
+            command.Parameters.AddWithValue("$key", key);
+            return command.ExecuteScalar() as string;
+        });
+    }
+
+    /// <summary>Sets a meta value; null removes the key.</summary>
+    public void SetMeta(string key, string? value)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        Write(tx =>
+        {
+            if (value is null)
+            {
+                _commands.DeleteMeta.Execute(tx, key);
+            }
+            else
+            {
+                _commands.SetMeta.Execute(tx, key, value);
+            }
+        });
+    }
+
+    /// <summary>History items that could not be parsed, oldest first. The same payload is kept once (its latest error).</summary>
+    public IReadOnlyList<DeadLetter> GetDeadLetters() => Guarded(() =>
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT id, payload, error, at, source FROM dead_letters ORDER BY id";
+        using var reader = command.ExecuteReader();
+        var letters = new List<DeadLetter>();
+        while (reader.Read())
+        {
+            letters.Add(new DeadLetter(
+                reader.GetInt64(0), reader.GetString(1), reader.GetString(2), Instants.FromTicks(reader.GetInt64(3)), reader.GetString(4)));
+        }
+
+        return letters;
+    });
+
+    /// <summary>Wipes plays, dead letters, meta and the InfluxDB outbox, and the tokens unless <paramref name="keepAuth"/>.</summary>
+    public void Reset(bool keepAuth) => Write(tx =>
+    {
+        using var command = _connection.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText =
+            "DELETE FROM plays; DELETE FROM dead_letters; DELETE FROM sqlite_sequence WHERE name = 'dead_letters'; " +
+            "DELETE FROM meta; DELETE FROM dirty_days; DELETE FROM projected_days;" +
+            (keepAuth ? "" : " DELETE FROM tokens;");
+        command.ExecuteNonQuery();
+    });
+}

@@ -1,0 +1,207 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using TraktTracker.Simulator;
+using TraktTracker.Trakt;
+using Xunit;
+
+namespace TraktTracker.Tests.Trakt;
+
+public sealed class ResilienceTests
+{
+    private const string History = "/sync/history";
+
+    public static TheoryData<string> PassingFaults => new()
+    {
+        "RateLimited", "500", "502", "503", "504", "520", "521", "522", "523", "524", "TruncatedBody", "ConnectionReset",
+    };
+
+    [Theory]
+    [MemberData(nameof(PassingFaults))]
+    public async Task A_passing_fault_is_retried_and_the_page_arrives_intact(string fault)
+    {
+        await using var bed = await TraktTestBed.StartAsync();
+        bed.Simulator.History.SeedRandom(40, seed: 2);
+        bed.Simulator.Faults.Enqueue(Fault(fault), History, times: 2);
+
+        var page = await bed.Client.GetHistoryPageAsync(new HistoryRequest(), 1, CancellationToken.None);
+
+        Assert.Equal(bed.Simulator.History.Snapshot().Select(p => p.Id), page.Items.Select(i => i.Play!.HistoryId));
+        Assert.Equal(3, bed.Simulator.Requests.Count(History));
+        Assert.Equal(3, bed.Client.ApiCalls);
+        Assert.Equal(2, bed.Reporter.Lines.Count(l => l.Contains("retry", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task A_429_waits_Retry_After_before_trying_again()
+    {
+        await using var bed = await TraktTestBed.StartAsync();
+        bed.Simulator.Faults.Enqueue(SimFault.RateLimited(), History);
+        var clock = Stopwatch.StartNew();
+
+        await bed.Client.GetHistoryPageAsync(new HistoryRequest(), 1, CancellationToken.None);
+
+        Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(0.95), TimeSpan.FromSeconds(5));
+        Assert.Equal(2, bed.Simulator.Requests.Count(History));
+        Assert.Contains(bed.Reporter.Lines, l => l.Contains("HTTP 429 rate limit", StringComparison.Ordinal) && l.Contains("in 1.0 s", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_exhausted_rate_limit_bucket_is_waited_out_and_the_read_completes()
+    {
+        await using var bed = await TraktTestBed.StartAsync(sim =>
+        {
+            sim.GetLimit = 4;
+            sim.RatePeriod = TimeSpan.FromSeconds(1);
+        });
+        bed.Simulator.History.SeedRandom(80, seed: 4);
+
+        var pages = await HistoryReadTests.ReadAllAsync(bed.Client, new HistoryRequest { Limit = 10 });
+
+        Assert.Equal(bed.Simulator.History.Snapshot().Select(p => p.Id), pages.SelectMany(p => p.Items).Select(i => i.Play!.HistoryId));
+        Assert.Contains(bed.Simulator.Requests.All, r => r.Status == 429);
+        Assert.Equal(bed.Simulator.Requests.Total, bed.Client.ApiCalls);
+    }
+
+    [Fact]
+    public async Task Retries_are_bounded_and_then_the_failure_is_explained()
+    {
+        await using var bed = await TraktTestBed.StartAsync(client: o => o with { MaxRetries = 3 });
+        bed.Simulator.Faults.Enqueue(SimFault.ServerError(500), History, times: 10);
+
+        var error = await Assert.ThrowsAsync<TraktApiException>(
+            () => bed.Client.GetHistoryPageAsync(new HistoryRequest(), 2, CancellationToken.None));
+
+        Assert.Equal(500, error.StatusCode);
+        Assert.StartsWith("GET /sync/history?page=2&limit=250", error.Endpoint, StringComparison.Ordinal);
+        Assert.Contains("after 3 retries", error.Message);
+        Assert.Contains("try again later", error.Message);
+        Assert.Equal(4, bed.Simulator.Requests.Count(History));
+    }
+
+    [Theory]
+    [InlineData(400)]
+    [InlineData(404)]
+    [InlineData(405)]
+    [InlineData(409)]
+    [InlineData(412)]
+    [InlineData(422)]
+    public async Task A_client_error_is_not_retried(int status)
+    {
+        await using var bed = await TraktTestBed.StartAsync();
+        bed.Simulator.Faults.Enqueue(SimFault.Status(status, """{"error":"x"}"""), History, times: 5);
+
+        var error = await Assert.ThrowsAsync<TraktApiException>(
+            () => bed.Client.GetHistoryPageAsync(new HistoryRequest(), 1, CancellationToken.None));
+
+        Assert.Equal(status, error.StatusCode);
+        Assert.Contains("not a temporary error", error.Message);
+        Assert.Equal("""{"error":"x"}""", error.ResponseBodyExcerpt);
+        Assert.Equal(1, bed.Simulator.Requests.Count(History));
+    }
+
+    [Fact]
+    public async Task A_403_from_Trakt_points_at_the_client_id_and_the_VIP_rule()
+    {
+        await using var bed = await TraktTestBed.StartAsync();
+        var client = bed.NewClient(o => o with { ClientId = "deleted-app" });
+
+        var error = await Assert.ThrowsAsync<TraktApiException>(() => client.GetLastActivitiesAsync(CancellationToken.None));
+
+        Assert.Equal(403, error.StatusCode);
+        Assert.False(error.FromCloudflare);
+        Assert.Contains("check TRAKT_CLIENT_ID / the app still exists (apps need VIP since 2026-07-31)", error.Message);
+        Assert.Equal(1, client.ApiCalls);
+    }
+
+    [Fact]
+    public async Task A_Cloudflare_403_is_told_apart_from_Trakt_and_not_retried()
+    {
+        await using var bed = await TraktTestBed.StartAsync();
+        var client = bed.NewClient(o => o with { UserAgent = "" });
+
+        var error = await Assert.ThrowsAsync<TraktApiException>(() => client.GetLastActivitiesAsync(CancellationToken.None));
+
+        Assert.Equal(403, error.StatusCode);
+        Assert.True(error.FromCloudflare);
+        Assert.StartsWith("Cloudflare blocked the request (not Trakt itself)", error.Message, StringComparison.Ordinal);
+        Assert.Contains("User-Agent", error.Message);
+        Assert.Equal(1, bed.Simulator.Requests.Total);
+    }
+
+    [Fact]
+    public async Task A_Cloudflare_429_asking_for_a_long_wait_fails_at_once_with_the_wait()
+    {
+        await using var bed = await TraktTestBed.StartAsync(client: o => o with { MaxRetryAfter = TimeSpan.FromMinutes(1) });
+        bed.Simulator.Faults.Enqueue(SimFault.CloudflareHtml(429), History);
+
+        var error = await Assert.ThrowsAsync<TraktApiException>(
+            () => bed.Client.GetHistoryPageAsync(new HistoryRequest(), 1, CancellationToken.None));
+
+        Assert.Equal(429, error.StatusCode);
+        Assert.True(error.FromCloudflare);
+        Assert.Contains("Wait 300 s", error.Message);
+        Assert.Equal(1, bed.Client.ApiCalls);
+    }
+
+    [Theory]
+    [InlineData(420, "account limit exceeded", "100000")]
+    [InlineData(423, "locked or deactivated", "support")]
+    [InlineData(426, "needs VIP", "https://trakt.tv/vip")]
+    public async Task Account_states_are_explained_and_not_retried(int status, string what, string detail)
+    {
+        await using var bed = await TraktTestBed.StartAsync();
+        var fault = status switch { 420 => SimFault.AccountLimit420(), 423 => SimFault.Locked423(), _ => SimFault.VipOnly426() };
+        bed.Simulator.Faults.Enqueue(fault, "/sync/last_activities", times: 3);
+
+        var error = await Assert.ThrowsAsync<TraktApiException>(() => bed.Client.GetLastActivitiesAsync(CancellationToken.None));
+
+        Assert.Equal(status, error.StatusCode);
+        Assert.Contains(what, error.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(detail, error.Message);
+        Assert.Equal(1, bed.Client.ApiCalls);
+    }
+
+    [Fact]
+    public async Task An_unreachable_Trakt_is_reported_after_the_retries()
+    {
+        await using var bed = await TraktTestBed.StartAsync();
+        var closed = new Uri($"http://127.0.0.1:{UnusedPort()}/");
+        var client = bed.NewClient(o => o with { ApiUrl = closed, MaxRetries = 2 });
+
+        var error = await Assert.ThrowsAsync<TraktApiException>(() => client.GetLastActivitiesAsync(CancellationToken.None));
+
+        Assert.Null(error.StatusCode);
+        Assert.StartsWith("Could not reach Trakt for GET /sync/last_activities", error.Message, StringComparison.Ordinal);
+        Assert.Contains("TRAKT_API_URL", error.Message);
+        Assert.Equal(3, client.ApiCalls);
+    }
+
+    [Fact]
+    public async Task The_minimum_request_interval_spaces_request_starts()
+    {
+        await using var bed = await TraktTestBed.StartAsync(client: o => o with { MinRequestIntervalSeconds = 0.15 });
+
+        await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => bed.Client.GetLastActivitiesAsync(CancellationToken.None)));
+
+        var starts = bed.Simulator.Requests.All.Select(r => r.At).Order().ToList();
+        Assert.Equal(5, starts.Count);
+        Assert.All(starts.Zip(starts.Skip(1)), pair => Assert.True(pair.Second - pair.First >= TimeSpan.FromMilliseconds(140),
+            $"requests only {(pair.Second - pair.First).TotalMilliseconds:0} ms apart"));
+    }
+
+    private static SimFault Fault(string name) => name switch
+    {
+        "RateLimited" => SimFault.RateLimited(retryAfterSeconds: 0),
+        "TruncatedBody" => SimFault.TruncatedBody(),
+        "ConnectionReset" => SimFault.ConnectionReset(),
+        _ => SimFault.ServerError(int.Parse(name)),
+    };
+
+    private static int UnusedPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
