@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Runtime.InteropServices;
+using TraktTracker.Config;
 
 namespace TraktTracker.Scheduling;
 
@@ -26,6 +27,12 @@ public sealed record ScheduleEnvironment
 
     public required TimeZoneInfo LocalTimeZone { get; init; }
 
+    /// <summary>Per-user folder for lock files and task XML (the state store's folder by default).</summary>
+    public required string DataDirectory { get; init; }
+
+    /// <summary>Where scheduled runs write their output, where each OS's users look for logs.</summary>
+    public required string LogDirectory { get; init; }
+
     public string UserName { get; init; } = Environment.UserName;
 
     /// <summary>A systemd user manager is running for this user (so <c>systemctl --user</c> works).</summary>
@@ -40,8 +47,11 @@ public sealed record ScheduleEnvironment
         }
 
         var runtimeDir = variables.GetValueOrDefault("XDG_RUNTIME_DIR");
+        var paths = new TrackerPaths();
         return new ScheduleEnvironment
         {
+            DataDirectory = paths.DataDirectory,
+            LogDirectory = paths.LogDirectory,
             Platform = CurrentPlatform(),
             HomeDirectory = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile),
             Variables = variables,
@@ -53,19 +63,6 @@ public sealed record ScheduleEnvironment
 
     public string? Variable(string name)
         => Variables.TryGetValue(name, out var value) && value.Length > 0 ? value : null;
-
-    /// <summary>Per-user folder for lock files and task XML: XDG_STATE_HOME, Application Support, LOCALAPPDATA.</summary>
-    public string DataDirectory => Platform switch
-    {
-        SchedulePlatform.Windows => Path.Combine(Variable("LOCALAPPDATA") ?? Path.Combine(HomeDirectory, "AppData", "Local"), "TraktTracker"),
-        SchedulePlatform.MacOS => Path.Combine(HomeDirectory, "Library", "Application Support", "TraktTracker"),
-        _ => Path.Combine(Variable("XDG_STATE_HOME") ?? Path.Combine(HomeDirectory, ".local", "state"), "trakt-tracker"),
-    };
-
-    /// <summary>Where scheduled runs write their output, in the place each OS's users look for logs.</summary>
-    public string LogDirectory => Platform == SchedulePlatform.MacOS
-        ? Path.Combine(HomeDirectory, "Library", "Logs", "TraktTracker")
-        : Path.Combine(DataDirectory, "logs");
 
     /// <summary>Searches PATH (and PATHEXT on Windows) like a shell would; null when absent.</summary>
     public string? FindExecutable(string name)

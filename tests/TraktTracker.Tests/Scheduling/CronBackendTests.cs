@@ -22,7 +22,9 @@ public sealed class CronBackendTests : IDisposable
         CrontabGuard.Write(UserLines);
     }
 
-    private string StateDir => Path.Combine(machine.Home, ".local", "state", "trakt-tracker");
+    private string LogDir => machine.Environment.LogDirectory;
+
+    private string LockDir => machine.Environment.DataDirectory;
 
     [Fact]
     public void Register_appends_the_exact_block_and_keeps_every_user_line()
@@ -35,15 +37,15 @@ public sealed class CronBackendTests : IDisposable
             # >>> trakt-tracker: managed by Register-TraktSchedule, replaced on every registration >>>
             # trakt-tracker job=Sync tz=UTC cron="0 6,18 * * *" log="{machine.Home}/.local/state/trakt-tracker/logs/sync.log"
             CRON_TZ=UTC
-            0 6,18 * * * CONFIG_PATH={home}/config dir/config.toml' STATE_DB_PATH={home}/state.db' /usr/bin/flock -n {home}/.local/state/trakt-tracker/sync.lock' /bin/sh -c {script} --once incremental >> {home}/.local/state/trakt-tracker/logs/sync.log' 2>&1
+            0 6,18 * * * CONFIG_PATH={home}/config dir/config.toml' STATE_DB_PATH={home}/state.db' /usr/bin/flock -n {home}/.local/share/trakt-tracker/sync.lock' /bin/sh -c {script} --once incremental >> {home}/.local/state/trakt-tracker/logs/sync.log' 2>&1
             # trakt-tracker job=Reconcile tz=UTC cron="30 3 * * *" log="{machine.Home}/.local/state/trakt-tracker/logs/reconcile.log"
             CRON_TZ=UTC
-            30 3 * * * CONFIG_PATH={home}/config dir/config.toml' STATE_DB_PATH={home}/state.db' /usr/bin/flock -n {home}/.local/state/trakt-tracker/reconcile.lock' /bin/sh -c {script} --once reconcile >> {home}/.local/state/trakt-tracker/logs/reconcile.log' 2>&1
+            30 3 * * * CONFIG_PATH={home}/config dir/config.toml' STATE_DB_PATH={home}/state.db' /usr/bin/flock -n {home}/.local/share/trakt-tracker/reconcile.lock' /bin/sh -c {script} --once reconcile >> {home}/.local/state/trakt-tracker/logs/reconcile.log' 2>&1
             # <<< trakt-tracker <<<
 
             """;
         Assert.Equal(expected, CrontabGuard.Read());
-        Assert.True(Directory.Exists(Path.Combine(StateDir, "logs")), "the log folder exists before the first run");
+        Assert.True(Directory.Exists(LogDir), "the log folder exists before the first run");
     }
 
     [Fact]
@@ -107,7 +109,7 @@ public sealed class CronBackendTests : IDisposable
         Assert.Equal(0, ScheduleAssert.RunShell(command));
         Assert.Equal(0, ScheduleAssert.RunShell(command));
 
-        var log = File.ReadAllLines(Path.Combine(StateDir, "logs", "sync.log"));
+        var log = File.ReadAllLines(Path.Combine(LogDir, "sync.log"));
         var expected = $"ran --once incremental config={machine.Home}/config dir/config.toml db={machine.Home}/state.db";
         Assert.Equal([expected, expected], log);
     }
@@ -119,12 +121,12 @@ public sealed class CronBackendTests : IDisposable
         var command = InstalledCommand("0 6,18 * * * ");
 
         // .NET takes a flock() for FileShare.None on Unix: the same lock a running job holds.
-        using (File.Open(Path.Combine(StateDir, "sync.lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None))
+        using (File.Open(Path.Combine(LockDir, "sync.lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None))
         {
             Assert.NotEqual(0, ScheduleAssert.RunShell(command));
         }
 
-        Assert.False(File.Exists(Path.Combine(StateDir, "logs", "sync.log")) && File.ReadAllText(Path.Combine(StateDir, "logs", "sync.log")).Contains("ran"));
+        Assert.DoesNotContain("ran", File.ReadAllText(Path.Combine(LogDir, "sync.log")));
         Assert.Equal(0, ScheduleAssert.RunShell(command));
     }
 

@@ -12,8 +12,7 @@ public sealed class LaunchdBackendTests : IDisposable
     [Fact]
     public void The_plist_is_well_formed_and_holds_label_program_environment_intervals_and_log()
     {
-        var mac = machine.Environment with { Platform = SchedulePlatform.MacOS };
-        var sync = machine.Manager(mac).Plan(machine.Request(ScheduleBackend.Launchd))[0];
+        var sync = machine.Manager().Plan(machine.Request(ScheduleBackend.Launchd))[0];
 
         var plist = XDocument.Parse(sync.FileContent);
         Assert.Equal("plist", plist.DocumentType!.Name);
@@ -26,7 +25,7 @@ public sealed class LaunchdBackendTests : IDisposable
         Assert.Equal(Path.Combine(machine.Home, "state.db"), Value(Value(dict, "EnvironmentVariables"), "STATE_DB_PATH").Value);
         Assert.Equal([new Dictionary<string, int> { ["Hour"] = 6, ["Minute"] = 0 }, new Dictionary<string, int> { ["Hour"] = 18, ["Minute"] = 0 }],
             Intervals(sync.FileContent));
-        Assert.Equal(Path.Combine(machine.Home, "Library", "Logs", "TraktTracker", "sync.log"), sync.LogPath);
+        Assert.Equal(Path.Combine(machine.Environment.LogDirectory, "sync.log"), sync.LogPath);
         Assert.Equal(sync.LogPath, Value(dict, "StandardOutPath").Value);
         Assert.Equal(sync.LogPath, Value(dict, "StandardErrorPath").Value);
     }

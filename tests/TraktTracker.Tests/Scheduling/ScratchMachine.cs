@@ -20,6 +20,8 @@ internal sealed class ScratchMachine : IDisposable
             HomeDirectory = Home,
             Variables = new Dictionary<string, string> { ["PATH"] = System.Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin:/bin" },
             LocalTimeZone = TimeZoneInfo.Utc,
+            DataDirectory = Path.Combine(Home, ".local", "share", "trakt-tracker"),
+            LogDirectory = Path.Combine(Home, ".local", "state", "trakt-tracker", "logs"),
             UserName = "tester",
         };
     }
