@@ -53,9 +53,10 @@ internal sealed class HistorySeeder(int seed, DateTimeOffset newest)
     {
         var roll = _random.NextDouble();
         var backDated = _random.NextDouble() < 0.05;
+        // Slot odds chosen so that plays come out ~30 % movies: a batch slot yields ~12 plays.
         if (roll < 0.01) return new Slot(TraktTime.UnknownDate, SlotKind.UnknownDate, 1, BackDated: true);
-        if (roll < 0.31) return new Slot(at, SlotKind.Movie, 1, backDated);
-        if (roll < 0.34 && remaining >= 5)
+        if (roll < 0.38) return new Slot(at, SlotKind.Movie, 1, backDated);
+        if (roll < 0.40 && remaining >= 5)
             return new Slot(at, SlotKind.SeasonBatch, Math.Min(remaining, _random.Next(5, 21)), backDated);
         return new Slot(at, SlotKind.Episode, 1, backDated);
     }

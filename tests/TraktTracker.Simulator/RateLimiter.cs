@@ -5,7 +5,8 @@ internal sealed record RateDecision(bool Allowed, string Name, int PeriodSeconds
 
 /// <summary>
 /// Trakt's limiter (trakt-api.md §7): GETs per access token in a fixed window of
-/// <see cref="SimulatorOptions.RatePeriod"/>, and optionally one POST per second. Refused requests do not count.
+/// <see cref="SimulatorOptions.RatePeriod"/> (GETs without a token per client id and IP), and optionally one POST
+/// per second. Refused requests do not count.
 /// </summary>
 internal sealed class RateLimiter(SimulatorOptions options)
 {
@@ -13,8 +14,10 @@ internal sealed class RateLimiter(SimulatorOptions options)
     private readonly Dictionary<string, Window> _getWindows = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Window> _postWindows = new(StringComparer.Ordinal);
 
-    public RateDecision CountGet(string bucketKey) =>
-        Count(_getWindows, bucketKey, "AUTHED_API_GET_LIMIT", options.RatePeriod, options.GetLimit);
+    /// <summary>Counts a GET with a token (per user) or without one (per client id and IP).</summary>
+    public RateDecision CountGet(string bucketKey, bool authed = true) =>
+        Count(_getWindows, (authed ? "user:" : "client:") + bucketKey,
+            authed ? "AUTHED_API_GET_LIMIT" : "UNAUTHED_API_GET_LIMIT", options.RatePeriod, options.GetLimit);
 
     public RateDecision CountPost(string bucketKey) =>
         Count(_postWindows, bucketKey, "AUTHED_API_POST_LIMIT", TimeSpan.FromSeconds(1), 1);

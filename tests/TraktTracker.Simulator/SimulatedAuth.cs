@@ -9,14 +9,17 @@ public enum AccessTokenState { Valid, Unknown, Expired }
 /// Trakt's OAuth server state: sessions (token pairs), authorization codes and device codes. Refresh tokens are
 /// single-use and rotate both tokens; reusing one is <c>invalid_grant</c> (trakt-api.md §2.4). Thread-safe.
 /// </summary>
-public sealed class SimulatedAuth(SimulatorOptions options)
+public sealed class SimulatedAuth
 {
+    private readonly SimulatorOptions _options;
     private readonly object _gate = new();
     private readonly Dictionary<string, TokenSession> _byAccess = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TokenSession> _byRefresh = new(StringComparer.Ordinal);
     private readonly HashSet<string> _authorizationCodes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DeviceCodeState> _deviceCodes = new(StringComparer.Ordinal);
     private int _refreshCount;
+
+    internal SimulatedAuth(SimulatorOptions options) => _options = options;
 
     public DeviceFlowScript DeviceFlow { get; } = new();
 
@@ -87,7 +90,7 @@ public sealed class SimulatedAuth(SimulatorOptions options)
         lock (_gate)
         {
             if (!_byRefresh.Remove(refreshToken, out var old)) return null;
-            if (options.RefreshRevokesOldAccessToken) _byAccess.Remove(old.AccessToken);
+            if (_options.RefreshRevokesOldAccessToken) _byAccess.Remove(old.AccessToken);
             _refreshCount++;
         }
         return NewSession();
@@ -121,7 +124,7 @@ public sealed class SimulatedAuth(SimulatorOptions options)
     internal TokenSession NewSession()
     {
         var session = new TokenSession(RandomToken(32), RandomToken(32),
-            DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()), options.AccessTokenLifetime);
+            DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()), _options.AccessTokenLifetime);
         lock (_gate)
         {
             _byAccess[session.AccessToken] = session;

@@ -17,6 +17,7 @@ namespace TraktTracker.Simulator;
 public sealed class TraktSimulator : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly List<Exception> _serverErrors = [];
 
     private TraktSimulator(SimulatorOptions options)
     {
@@ -42,6 +43,17 @@ public sealed class TraktSimulator : IAsyncDisposable
     public RequestLog Requests { get; } = new();
 
     internal RateLimiter Limiter { get; }
+
+    /// <summary>
+    /// Exceptions thrown by the simulator's own handlers (answered as 500). Non-empty means a simulator bug,
+    /// not an injected fault.
+    /// </summary>
+    public IReadOnlyList<Exception> ServerErrors { get { lock (_serverErrors) return _serverErrors.ToList(); } }
+
+    internal void RecordServerError(Exception error)
+    {
+        lock (_serverErrors) _serverErrors.Add(error);
+    }
 
     public static async Task<TraktSimulator> StartAsync(SimulatorOptions? options = null, CancellationToken ct = default)
     {

@@ -10,10 +10,11 @@ internal sealed record InfluxResponse(int Status, string Body, string? ServerVer
     public bool IsSuccess => Status is >= 200 and < 300;
 
     /// <summary>
-    /// True for answers worth another try: 429 and 5xx, except InfluxDB 1.x's 500 for a missing retention policy,
-    /// which no wait will fix.
+    /// True for answers worth another try: 429 and 5xx, except those no wait will fix: 501 Not Implemented and
+    /// InfluxDB 1.x's 500 for a missing retention policy.
     /// </summary>
-    public bool IsTransient => Status is 429 or >= 500 && !Body.Contains("retention policy not found", StringComparison.Ordinal);
+    public bool IsTransient => Status is 429 or (>= 500 and not 501)
+        && !Body.Contains("retention policy not found", StringComparison.Ordinal);
 
     /// <summary>
     /// The server's own words: JSON <c>error</c> (1.x), <c>message</c> (2.x) or <c>error</c>+<c>data</c> (3.x),

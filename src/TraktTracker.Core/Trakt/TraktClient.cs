@@ -104,7 +104,7 @@ public sealed partial class TraktClient : IDisposable
         {
             // The caller stopped early or a page failed: cancel the rest and let them finish quietly.
             await stop.CancelAsync();
-            await Task.WhenAll(inFlight).ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+            await ((Task)Task.WhenAll(inFlight)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
     }
 

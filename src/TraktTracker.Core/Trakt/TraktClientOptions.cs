@@ -52,19 +52,16 @@ public sealed record TraktClientOptions
     public static string DefaultUserAgent { get; } =
         $"TraktTracker/{ProductVersion()} (+https://github.com/trakt-tracker; self-hosted history sync)";
 
-    /// <summary>The client options from resolved settings; TRAKT_CLIENT_ID is required.</summary>
+    /// <summary>The client options from resolved settings; throws <see cref="ConfigurationException"/> without app credentials.</summary>
     public static TraktClientOptions From(TrackerSettings s)
     {
-        if (string.IsNullOrWhiteSpace(s.TraktClientId))
-        {
-            throw new ArgumentException("Missing required configuration value: TRAKT_CLIENT_ID", nameof(s));
-        }
-
+        ArgumentNullException.ThrowIfNull(s);
+        s.RequireTraktClient();
         return new TraktClientOptions
         {
             ApiUrl = s.TraktApiUrl,
             AuthUrl = s.TraktAuthUrl,
-            ClientId = s.TraktClientId,
+            ClientId = s.TraktClientId!,
             ClientSecret = s.TraktClientSecret,
             MaxRetries = s.TraktMaxRetries,
             RetryAfterMarginSeconds = s.TraktRetryAfterMarginSeconds,

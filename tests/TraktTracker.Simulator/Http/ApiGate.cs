@@ -32,7 +32,8 @@ internal static class ApiGate
         {
             if (RequiresAuth(path))
                 return Unauthorized(context, "The access token is missing.");
-            return next(context);
+            var client = $"{options.ClientId}@{context.Connection.RemoteIpAddress}";
+            return HttpMethods.IsGet(request.Method) ? Limited(context, next, simulator.Limiter.CountGet(client, authed: false), options) : next(context);
         }
         switch (simulator.Auth.CheckAccessToken(token))
         {
@@ -51,7 +52,11 @@ internal static class ApiGate
         RateDecision? decision = null;
         if (HttpMethods.IsGet(context.Request.Method)) decision = simulator.Limiter.CountGet(token);
         else if (options.EnforcePostLimit) decision = simulator.Limiter.CountPost(token);
-        if (decision is null) return next(context);
+        return decision is null ? next(context) : Limited(context, next, decision, options);
+    }
+
+    private static Task Limited(HttpContext context, RequestDelegate next, RateDecision decision, SimulatorOptions options)
+    {
         if (!decision.Allowed) return Responses.RateLimited(context, decision, options.RetryAfterSeconds);
         context.Response.Headers["X-Ratelimit"] = Responses.RateLimitHeader(decision);
         return next(context);

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -48,6 +49,11 @@ internal static class PageJson
                 item.Remove(media);
                 break;
         }
-        return JsonSerializer.SerializeToUtf8Bytes(item, new JsonSerializerOptions { Encoder = PlayJson.WriterOptions.Encoder });
+        var buffer = new ArrayBufferWriter<byte>(512);
+        using (var writer = new Utf8JsonWriter(buffer, PlayJson.WriterOptions))
+        {
+            item.WriteTo(writer);
+        }
+        return buffer.WrittenSpan.ToArray();
     }
 }

@@ -37,6 +37,12 @@ internal static class RequestRecorder
         {
             // The client went away (or a ConnectionReset fault aborted it); nothing left to answer.
         }
+        catch (Exception error)
+        {
+            // A bug in the simulator itself: keep it visible to tests instead of a bare 500.
+            simulator.RecordServerError(error);
+            throw;
+        }
         finally
         {
             Log(context.RequestAborted.IsCancellationRequested ? 0 : context.Response.StatusCode);

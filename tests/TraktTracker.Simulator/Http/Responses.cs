@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
@@ -49,19 +50,26 @@ internal static class Responses
     }
 
     /// <summary>The <c>X-Ratelimit</c> debugging header (trakt-api.md §7).</summary>
-    public static string RateLimitHeader(RateDecision decision) => JsonSerializer.Serialize(new Dictionary<string, object>
+    public static string RateLimitHeader(RateDecision decision)
     {
-        ["name"] = decision.Name,
-        ["period"] = decision.PeriodSeconds,
-        ["limit"] = decision.Limit,
-        ["remaining"] = decision.Remaining,
-        ["until"] = decision.Until.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'"),
-    });
+        var buffer = new ArrayBufferWriter<byte>(128);
+        using (var w = new Utf8JsonWriter(buffer))
+        {
+            w.WriteStartObject();
+            w.WriteString("name", decision.Name);
+            w.WriteNumber("period", decision.PeriodSeconds);
+            w.WriteNumber("limit", decision.Limit);
+            w.WriteNumber("remaining", decision.Remaining);
+            w.WriteString("until", decision.Until.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+            w.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
 
     /// <summary>A limiter 429: empty body, <c>Retry-After</c> and <c>X-Ratelimit</c>.</summary>
     public static Task RateLimited(HttpContext context, RateDecision decision, int retryAfterSeconds)
     {
-        context.Response.Headers["Retry-After"] = retryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        context.Response.Headers["Retry-After"] = retryAfterSeconds.ToString(CultureInfo.InvariantCulture);
         context.Response.Headers["X-Ratelimit"] = RateLimitHeader(decision);
         return Empty(context, StatusCodes.Status429TooManyRequests);
     }

@@ -50,6 +50,20 @@ public sealed class RateLimitTests
     }
 
     [Fact]
+    public async Task Public_history_without_a_token_draws_from_the_client_bucket()
+    {
+        await using var simulator = await TraktSimulator.StartAsync(new SimulatorOptions { GetLimit = 1 });
+        using var anonymous = SimulatorHttp.Client(simulator);
+
+        using var ok = await anonymous.GetAsync("users/sim-user/history");
+        using var limited = await anonymous.GetAsync("users/sim-user/history");
+
+        Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+        Assert.Equal("UNAUTHED_API_GET_LIMIT", RateLimit(limited).GetProperty("name").GetString());
+    }
+
+    [Fact]
     public async Task Post_limit_allows_one_write_per_second_when_enforced()
     {
         await using var simulator = await TraktSimulator.StartAsync(new SimulatorOptions { EnforcePostLimit = true });

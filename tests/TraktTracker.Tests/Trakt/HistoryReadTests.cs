@@ -15,13 +15,13 @@ public sealed class HistoryReadTests
         var pages = await ReadAllAsync(bed.Client, new HistoryRequest());
 
         var expected = bed.Simulator.History.Snapshot().Select(SimPlayMapping.Expected).ToList();
-        var actual = pages.SelectMany(p => p.Items).Select(i => i.Play).ToList();
+        var actual = pages.SelectMany(p => p.Items).Select(i => i.Play!).ToList();
         Assert.Equal(expected.Count, actual.Count);
         Assert.All(pages.SelectMany(p => p.Items), item => Assert.Null(item.Error));
         Assert.Equal(expected, actual);
-        Assert.Contains(actual, p => p!.HasUnknownDate());
-        Assert.Contains(actual, p => p!.Type == MediaType.Movie);
-        Assert.Contains(actual, p => p!.Type == MediaType.Episode);
+        Assert.Contains(actual, p => p.HasUnknownDate());
+        Assert.Contains(actual, p => p.Type == MediaType.Movie);
+        Assert.Contains(actual, p => p.Type == MediaType.Episode);
     }
 
     [Fact]
@@ -55,6 +55,31 @@ public sealed class HistoryReadTests
         Assert.Equal(ids.Count, ids.Distinct().Count());
         Assert.Equal(4, bed.Spy.MaxInFlight);
         Assert.Equal(20, bed.Simulator.Requests.Count("/sync/history"));
+    }
+
+    [Fact]
+    public async Task A_page_that_fails_for_good_ends_the_read_with_its_error()
+    {
+        await using var bed = await TraktTestBed.StartAsync();
+        bed.Simulator.History.SeedRandom(500, seed: 12);
+        var seen = new List<int>();
+
+        var error = await Assert.ThrowsAsync<TraktApiException>(async () =>
+        {
+            await foreach (var page in bed.Client.ReadHistoryAsync(new HistoryRequest { Limit = 50 }, CancellationToken.None))
+            {
+                seen.Add(page.Page);
+                if (page.Page == 1)
+                {
+                    bed.Simulator.Faults.Enqueue(SimFault.Status(404), "/sync/history");
+                }
+            }
+        });
+
+        Assert.Equal(404, error.StatusCode);
+        // One of pages 2-5 (fetched together) took the fault; only the pages before it were yielded.
+        Assert.Equal(Enumerable.Range(1, seen.Count), seen);
+        Assert.InRange(seen.Count, 1, 4);
     }
 
     [Fact]
@@ -103,9 +128,13 @@ public sealed class HistoryReadTests
             Assert.Equal(bed.Simulator.Options.ClientId, request.Headers["trakt-api-key"]);
             Assert.Equal("2", request.Headers["trakt-api-version"]);
             Assert.StartsWith("Bearer ", request.Headers["Authorization"], StringComparison.Ordinal);
-            Assert.Matches(@"^TraktTracker/\d+\.\d+\.\d+ \(\+https://", request.Headers["User-Agent"]);
         });
-        Assert.All(bed.Simulator.Requests.All, r => Assert.Equal(200, r.Status));
+        Assert.All(bed.Simulator.Requests.All, r =>
+        {
+            Assert.Equal(200, r.Status);
+            Assert.Equal(TraktClientOptions.DefaultUserAgent, r.UserAgent);
+        });
+        Assert.Matches(@"^TraktTracker/\d+\.\d+\.\d+ \(\+https://\S+; self-hosted history sync\)$", TraktClientOptions.DefaultUserAgent);
     }
 
     [Fact]

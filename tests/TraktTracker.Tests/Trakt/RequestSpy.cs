@@ -23,8 +23,8 @@ internal sealed class RequestSpy(ConcurrentQueue<string> events) : DelegatingHan
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var headers = request.Headers.ToDictionary(h => h.Key, h => string.Join(",", h.Value), StringComparer.OrdinalIgnoreCase);
-        Sent.Enqueue(new SentRequest(request.Method.Method, request.RequestUri!.PathAndQuery, headers, request.Content?.Headers.ContentType));
+        var headers = request.Headers.NonValidated.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+        Sent.Enqueue(new SentRequest(DateTimeOffset.UtcNow, request.Method.Method, request.RequestUri!.PathAndQuery, headers, request.Content?.Headers.ContentType));
         if (request.Headers.Authorization?.Parameter is { } token)
         {
             events.Enqueue($"use {token}");
@@ -52,4 +52,4 @@ internal sealed class RequestSpy(ConcurrentQueue<string> events) : DelegatingHan
     }
 }
 
-internal sealed record SentRequest(string Method, string PathAndQuery, IReadOnlyDictionary<string, string> Headers, MediaTypeHeaderValue? ContentType);
+internal sealed record SentRequest(DateTimeOffset At, string Method, string PathAndQuery, IReadOnlyDictionary<string, string> Headers, MediaTypeHeaderValue? ContentType);

@@ -1,0 +1,143 @@
+namespace TraktTracker.Scheduling;
+
+/// <summary>
+/// The scheduling engine behind Register-, Get- and Unregister-TraktSchedule: plans the exact entries for sync
+/// and reconcile, installs them (replacing, never duplicating), reads back and removes what is installed.
+/// </summary>
+public sealed class ScheduleManager(ScheduleEnvironment environment, IRunReporter reporter)
+{
+    private static readonly ScheduledJob[] Jobs = [ScheduledJob.Sync, ScheduledJob.Reconcile];
+
+    /// <summary>The backend <see cref="ScheduleBackend.Auto"/> stands for on this machine.</summary>
+    public ScheduleBackend Resolve(ScheduleBackend backend) => backend != ScheduleBackend.Auto ? backend : environment.Platform switch
+    {
+        SchedulePlatform.Windows => ScheduleBackend.TaskScheduler,
+        SchedulePlatform.MacOS => ScheduleBackend.Launchd,
+        _ => environment.HasSystemdUserSession ? ScheduleBackend.Systemd : ScheduleBackend.Cron,
+    };
+
+    /// <summary>The entries Register would install, exactly; nothing is touched (this is -WhatIf).</summary>
+    public IReadOnlyList<ScheduleEntry> Plan(ScheduleRequest request)
+    {
+        RequireAbsolute(request.StateDbPath, "STATE_DB_PATH");
+        if (request.ConfigPath is not null)
+        {
+            RequireAbsolute(request.ConfigPath, "CONFIG_PATH");
+        }
+
+        var backend = Create(Resolve(request.Backend));
+        return Jobs.Select(job => backend.Plan(Spec(request, job))).ToList();
+    }
+
+    /// <summary>
+    /// Installs the planned entries the host approves (<paramref name="shouldProcess"/>(target, action)),
+    /// replacing earlier ones of the same jobs, and returns what it installed.
+    /// </summary>
+    public IReadOnlyList<ScheduleEntry> Register(ScheduleRequest request, Func<string, string, bool>? shouldProcess = null)
+    {
+        var approved = Plan(request)
+            .Where(entry => shouldProcess?.Invoke(entry.Location,
+                $"Install the {entry.Job} schedule ({entry.Cron}, {entry.TimeZone}):{Environment.NewLine}{entry.Describe()}") ?? true)
+            .ToList();
+        if (approved.Count == 0)
+        {
+            return approved;
+        }
+
+        Directory.CreateDirectory(environment.LogDirectory);
+        Directory.CreateDirectory(environment.DataDirectory);
+        var backend = approved[0].Backend;
+        Create(backend).Install(approved);
+        WarnAboutOtherBackends(backend);
+        return approved;
+    }
+
+    /// <summary>What is installed; <see cref="ScheduleBackend.Auto"/> looks in every scheduler this OS has.</summary>
+    public IReadOnlyList<ScheduleEntry> Get(ScheduleBackend backend = ScheduleBackend.Auto)
+    {
+        if (backend != ScheduleBackend.Auto)
+        {
+            return Create(backend).ReadInstalled();
+        }
+
+        return Candidates().SelectMany(ReadIfAvailable).ToList();
+    }
+
+    /// <summary>Removes the installed entries the host approves and returns them.</summary>
+    public IReadOnlyList<ScheduleEntry> Unregister(ScheduleBackend backend = ScheduleBackend.Auto, Func<string, string, bool>? shouldProcess = null)
+    {
+        var removed = Get(backend)
+            .Where(entry => shouldProcess?.Invoke(entry.Location, $"Remove the {entry.Job} schedule ({entry.Cron}, {entry.TimeZone})") ?? true)
+            .ToList();
+        foreach (var group in removed.GroupBy(entry => entry.Backend))
+        {
+            Create(group.Key).Remove(group.ToList());
+        }
+
+        return removed;
+    }
+
+    private JobSpec Spec(ScheduleRequest request, ScheduledJob job)
+    {
+        var name = job.ToString().ToLowerInvariant();
+        return new JobSpec(
+            job,
+            request.CronFor(job),
+            request.TimeZone,
+            request.Launcher.CommandFor(job, request.ConfigPath, request.StateDbPath),
+            Path.Combine(environment.LogDirectory, $"{name}.log"),
+            Path.Combine(environment.DataDirectory, $"{name}.lock"));
+    }
+
+    private IScheduleBackend Create(ScheduleBackend backend) => backend switch
+    {
+        ScheduleBackend.Cron => new CronBackend(environment, reporter),
+        ScheduleBackend.Systemd => new SystemdBackend(environment, reporter),
+        ScheduleBackend.Launchd => new LaunchdBackend(environment, reporter),
+        ScheduleBackend.TaskScheduler => new TaskSchedulerBackend(environment, reporter),
+        _ => Create(Resolve(backend)),
+    };
+
+    private IEnumerable<ScheduleBackend> Candidates() => environment.Platform switch
+    {
+        SchedulePlatform.Windows => [ScheduleBackend.TaskScheduler],
+        SchedulePlatform.MacOS => [ScheduleBackend.Launchd, ScheduleBackend.Cron],
+        _ => [ScheduleBackend.Systemd, ScheduleBackend.Cron],
+    };
+
+    /// <summary>A scheduler this machine lacks (no crontab command) simply holds nothing.</summary>
+    private IReadOnlyList<ScheduleEntry> ReadIfAvailable(ScheduleBackend backend)
+    {
+        try
+        {
+            return Create(backend).ReadInstalled();
+        }
+        catch (ScheduleException ex) when (ex.Kind == ScheduleErrorKind.BackendUnavailable)
+        {
+            return [];
+        }
+    }
+
+    /// <summary>Two schedulers running the same jobs would sync twice; say so, but leave the other one alone.</summary>
+    private void WarnAboutOtherBackends(ScheduleBackend installed)
+    {
+        foreach (var other in Candidates().Where(candidate => candidate != installed))
+        {
+            var jobs = ReadIfAvailable(other).Select(entry => entry.Job).ToList();
+            if (jobs.Count > 0)
+            {
+                reporter.Warning($"A {other} schedule for {string.Join(" and ", jobs)} is installed too, so those jobs would run twice. "
+                    + $"Remove it with: Unregister-TraktSchedule -Backend {other}");
+            }
+        }
+    }
+
+    private static void RequireAbsolute(string path, string setting)
+    {
+        if (!Path.IsPathRooted(path))
+        {
+            throw new ScheduleException(ScheduleErrorKind.InvalidSchedule,
+                $"{setting} must be an absolute path for a schedule (scheduled runs start in another folder), but it is '{path}'.");
+        }
+    }
+}

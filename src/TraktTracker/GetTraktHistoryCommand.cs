@@ -1,0 +1,77 @@
+using System.Management.Automation;
+using TraktTracker.State;
+
+namespace TraktTracker.Commands;
+
+/// <summary>Get-TraktHistory: plays from the local store (or, with -Online, straight from Trakt), newest first.</summary>
+[Cmdlet(VerbsCommon.Get, "TraktHistory")]
+[OutputType(typeof(WatchEvent))]
+public sealed class GetTraktHistoryCommand : TraktCmdlet
+{
+    [Parameter]
+    public MediaType? Type { get; set; }
+
+    /// <summary>Only plays watched after this moment (a date without offset is local time).</summary>
+    [Parameter]
+    public DateTime? After { get; set; }
+
+    /// <summary>Only plays watched before this moment.</summary>
+    [Parameter]
+    public DateTime? Before { get; set; }
+
+    /// <summary>Matches the title or the show title; wildcards, case-insensitive.</summary>
+    [Parameter(Position = 0)]
+    [SupportsWildcards]
+    [ValidateNotNullOrEmpty]
+    public string? Title { get; set; }
+
+    [Parameter]
+    [ValidateRange(1, int.MaxValue)]
+    public int? First { get; set; }
+
+    /// <summary>Reads from the Trakt API instead of the local store; nothing is stored.</summary>
+    [Parameter]
+    public SwitchParameter Online { get; set; }
+
+    protected override void ProcessTraktRecord()
+    {
+        var selection = new PlaySelection(Title, First);
+        var filter = new HistoryFilter { Type = Type, After = ToInstant(After), Before = ToInstant(Before) };
+        using var runtime = OpenRuntime(exclusive: false);
+        if (Online)
+        {
+            RunEngine(ct => WriteOnlineAsync(runtime.StreamOnlineHistoryAsync(filter, ct), selection, ct));
+            return;
+        }
+
+        foreach (var play in runtime.QueryHistory(filter))
+        {
+            if (selection.Admit(play))
+            {
+                WriteObject(play);
+                if (selection.IsFull)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    private async Task WriteOnlineAsync(IAsyncEnumerable<WatchEvent> plays, PlaySelection selection, CancellationToken ct)
+    {
+        await foreach (var play in plays.WithCancellation(ct))
+        {
+            if (selection.Admit(play))
+            {
+                Reporter.Post(() => WriteObject(play));
+                if (selection.IsFull)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    // PowerShell dates without a zone ([datetime]'2024-05-01') mean local time, as users type them.
+    private static DateTimeOffset? ToInstant(DateTime? value) => value is { } date ? new DateTimeOffset(date) : null;
+}

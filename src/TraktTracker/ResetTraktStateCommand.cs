@@ -1,0 +1,44 @@
+using System.Management.Automation;
+
+namespace TraktTracker.Commands;
+
+/// <summary>Reset-TraktState: wipes the state store; -KeepAuth keeps the Trakt tokens.</summary>
+[Cmdlet(VerbsCommon.Reset, "TraktState", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+public sealed class ResetTraktStateCommand : TraktCmdlet
+{
+    /// <summary>Keeps the stored Trakt tokens, so no new Connect-Trakt is needed.</summary>
+    [Parameter]
+    public SwitchParameter KeepAuth { get; set; }
+
+    /// <summary>Skips the confirmation prompt (for scripts and schedules). -WhatIf still wins.</summary>
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
+    protected override void ProcessTraktRecord()
+    {
+        var settings = LoadSettings();
+        if (!File.Exists(settings.StateDbPath))
+        {
+            WriteVerbose($"There is no state store at {settings.StateDbPath}: nothing to reset.");
+            return;
+        }
+
+        var action = KeepAuth
+            ? "Delete all stored plays and sync state, keeping the Trakt tokens"
+            : "Delete all stored plays, sync state and Trakt tokens";
+        if (!Confirmed(settings.StateDbPath, action))
+        {
+            return;
+        }
+
+        using var runtime = OpenRuntime(settings, exclusive: true);
+        runtime.ResetState(KeepAuth);
+    }
+
+    // -Force answers the prompt for unattended use; it never turns a -WhatIf dry run into a real one.
+    private bool Confirmed(string target, string action) => (Force && !WhatIfRequested) || ShouldProcess(target, action);
+
+    private bool WhatIfRequested => MyInvocation.BoundParameters.TryGetValue("WhatIf", out var whatIf)
+        ? ((SwitchParameter)whatIf).IsPresent
+        : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
+}
