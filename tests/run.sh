@@ -20,6 +20,6 @@ for project in tests/TraktTracker.Tests tests/TraktTracker.Module.Tests; do
 done
 
 # One closing line over all projects, in the form CI reads.
-awk '/Total: *[0-9]+/ { for (i = 1; i <= NF; i++) { if ($i == "Passed:") p += $(i+1); if ($i == "Failed:") f += $(i+1) } }
+awk '/^ *Passed: *[0-9]+ *$/ { p += $2 } /^ *Failed: *[0-9]+ *$/ { f += $2 }
      END { printf "tests: %d passed, %d failed\n", p, f }' out/*.Tests.log
 exit $status
