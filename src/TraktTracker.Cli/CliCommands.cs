@@ -1,0 +1,81 @@
+using System.Diagnostics;
+using TraktTracker.Config;
+using TraktTracker.Logging;
+using TraktTracker.Scheduling;
+using TraktTracker.Sync;
+
+namespace TraktTracker.Cli;
+
+/// <summary>Each action: open the engine, call it, log the result. Failures propagate to <see cref="Program"/>.</summary>
+internal sealed class CliCommands(CliArguments args, TrackerSettings settings, LineLog log)
+{
+    private RunOptions Options => new() { Force = args.ForceBackfill, NoInflux = args.NoInflux };
+
+    public Task RunAsync(CancellationToken stop) => args.Action switch
+    {
+        CliAction.Auth => AuthAsync(stop),
+        CliAction.Once => OnceAsync(args.Once!.Value, stop),
+        CliAction.RebuildInflux => RebuildInfluxAsync(stop),
+        _ => ServiceAsync(stop),
+    };
+
+    private async Task AuthAsync(CancellationToken stop)
+    {
+        using var runtime = Open();
+        var connection = args.AuthCode is { } code
+            ? await runtime.ConnectWithAuthCodeAsync(code, stop)
+            : await runtime.ConnectWithDeviceFlowAsync(prompt => Console.Out.WriteLine(ResultText.DevicePrompt(prompt)), stop);
+        log.Info(ResultText.Connection(connection));
+    }
+
+    private async Task OnceAsync(OnceJob job, CancellationToken stop)
+    {
+        using var runtime = Open();
+        var outcome = job switch
+        {
+            OnceJob.Backfill => await runtime.BackfillAsync(Options, stop),
+            OnceJob.Incremental => await runtime.SyncAsync(Options, stop),
+            _ => await runtime.ReconcileAsync(Options, stop),
+        };
+        log.Info(ResultText.Summary(outcome.Summary));
+    }
+
+    private async Task RebuildInfluxAsync(CancellationToken stop)
+    {
+        using var runtime = Open();
+        log.Info($"Rebuilding the InfluxDB projection at {ResultText.SafeUrl(settings.InfluxUrl)} from {settings.StateDbPath}...");
+        var clock = Stopwatch.StartNew();
+        var result = await runtime.RebuildProjectionAsync(stop);
+        log.Info(ResultText.Rebuilt(result, clock.Elapsed));
+    }
+
+    private async Task ServiceAsync(CancellationToken stop)
+    {
+        if (args.ResetState)
+        {
+            Open().Dispose();
+        }
+
+        log.Info($"Service mode: sync on '{settings.SyncCron}', reconcile on '{settings.ReconcileCron}' ({settings.TimeZone.Id}); " +
+                 $"state store {settings.StateDbPath}; InfluxDB {InfluxTarget()}. Stop with SIGTERM or Ctrl+C.");
+        await new ServiceLoop(settings, Options, log, new ServiceLog(log, settings.TimeZone)).RunAsync(stop);
+        log.Info("Service stopped.");
+    }
+
+    private TrackerRuntime Open()
+    {
+        if (!args.ResetState)
+        {
+            return TrackerRuntime.Open(settings, log);
+        }
+
+        var runtime = TrackerRuntime.OpenReset(settings, log, args.KeepAuth);
+        log.Info($"Reset the state store {settings.StateDbPath}{(args.KeepAuth ? ", keeping the Trakt tokens" : "")}.");
+        return runtime;
+    }
+
+    private string InfluxTarget()
+        => !settings.EnableInflux ? "off (ENABLE_INFLUX=false)"
+            : args.NoInflux ? "off for this run (--no-influx)"
+            : $"{ResultText.SafeUrl(settings.InfluxUrl)} ({settings.InfluxApi})";
+}

@@ -1,0 +1,37 @@
+using System.Globalization;
+using TraktTracker.Influx;
+using TraktTracker.Sync;
+using TraktTracker.Trakt;
+
+namespace TraktTracker.Cli;
+
+/// <summary>The one-line results the command line logs. Never a secret: URLs lose their user info.</summary>
+internal static class ResultText
+{
+    public static string Summary(SyncSummary s)
+    {
+        var head = s.Skipped
+            ? $"{s.Operation} skipped ({s.SkipReason})"
+            : $"{s.Operation} finished in {Seconds(s.Duration)}: {s.Fetched} fetched, {s.Inserted} inserted, {s.Duplicates} duplicates, " +
+              $"{s.Deleted} deleted, {s.ParseErrors} parse errors, {s.RewatchFlagsChanged} rewatch flags changed" +
+              (s.RanFullReconcile ? " (escalated to a full reconcile)" : "");
+        return $"{head}; InfluxDB: {s.DaysProjected} days projected, {s.DaysPending} pending; {s.ApiCalls} API {(s.ApiCalls == 1 ? "call" : "calls")}.";
+    }
+
+    public static string Rebuilt(ProjectionResult r, TimeSpan duration)
+        => $"InfluxDB projection rebuilt in {Seconds(duration)}: {r.DaysProjected} days, {r.RawPoints} watch_event and " +
+           $"{r.AggregatePoints} watch_daily points written; {r.DaysPending} days pending.";
+
+    public static string Connection(ConnectionInfo c)
+        => $"Connected to Trakt as {c.Username}{(c.IsVip ? " (VIP)" : "")}; the access token is valid until " +
+           $"{c.TokenExpiresAt.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture)} and renews itself.";
+
+    public static string DevicePrompt(DeviceCodePrompt prompt)
+        => $"To connect trakt-tracker to Trakt, open {prompt.VerificationUrl} and enter the code {prompt.UserCode} " +
+           $"within {Math.Max(1, (int)Math.Round(prompt.ExpiresIn.TotalMinutes))} minutes. Waiting for approval...";
+
+    /// <summary>Scheme, host, port and path only: a URL may carry credentials in its user info.</summary>
+    public static string SafeUrl(Uri? url) => url is null ? "(not set)" : url.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped);
+
+    public static string Seconds(TimeSpan duration) => duration.TotalSeconds.ToString("0.0 's'", CultureInfo.InvariantCulture);
+}
