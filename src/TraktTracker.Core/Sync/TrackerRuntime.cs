@@ -105,6 +105,19 @@ public sealed class TrackerRuntime : IDisposable
         return _projector.Value.RebuildAsync(Store, ct);
     }
 
+    /// <summary>
+    /// Test-TraktInflux: checks the InfluxDB settings (reachability, version, write permission on both targets)
+    /// without leaving points behind. Static because it needs no state store, and it ignores ENABLE_INFLUX: it is a
+    /// check of the settings, to be run before turning the projection on.
+    /// </summary>
+    /// <exception cref="ConfigurationException">A setting the chosen INFLUX_API needs is missing.</exception>
+    public static async Task<InfluxTestResult> TestInfluxAsync(TrackerSettings settings, IRunReporter reporter, CancellationToken ct)
+    {
+        using var writer = InfluxWriterFactory.Create(settings, InfluxProbe.QuickOptions, reporter);
+        reporter.Verbose($"Checking InfluxDB at {writer.Url} ({settings.InfluxApi}): {writer.Describe(settings.InfluxBucketRaw)} and {writer.Describe(settings.InfluxBucketAgg)}.");
+        return await new InfluxProbe(writer, settings.InfluxBucketRaw, settings.InfluxBucketAgg).RunAsync(ct).ConfigureAwait(false);
+    }
+
     /// <summary>Plays from the local store, newest first, streamed.</summary>
     public IEnumerable<WatchEvent> QueryHistory(HistoryFilter filter) => Store.QueryPlays(filter);
 
@@ -236,11 +249,7 @@ public sealed class TrackerRuntime : IDisposable
         return new TraktClient(_tuning.AdjustClient(TraktClientOptions.From(Settings)), Store, Reporter);
     }
 
-    private IInfluxWriter CreateInfluxWriter()
-    {
-        Settings.RequireInflux();
-        return InfluxWriterFactory.Create(Settings, reporter: Reporter);
-    }
+    private IInfluxWriter CreateInfluxWriter() => InfluxWriterFactory.Create(Settings, reporter: Reporter);
 
     private static bool InOpenRange(WatchEvent play, HistoryFilter filter)
         => (filter.After is null || play.WatchedAt > filter.After) && (filter.Before is null || play.WatchedAt < filter.Before);
