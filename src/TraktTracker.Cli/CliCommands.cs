@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using TraktTracker.Config;
+using TraktTracker.Influx;
 using TraktTracker.Logging;
 using TraktTracker.Scheduling;
 using TraktTracker.Sync;
@@ -16,6 +17,7 @@ internal sealed class CliCommands(CliArguments args, TrackerSettings settings, L
         CliAction.Auth => AuthAsync(stop),
         CliAction.Once => OnceAsync(args.Once!.Value, stop),
         CliAction.RebuildInflux => RebuildInfluxAsync(stop),
+        CliAction.TestInflux => TestInfluxAsync(stop),
         _ => ServiceAsync(stop),
     };
 
@@ -47,6 +49,19 @@ internal sealed class CliCommands(CliArguments args, TrackerSettings settings, L
         var clock = Stopwatch.StartNew();
         var result = await runtime.RebuildProjectionAsync(stop);
         log.Info(ResultText.Rebuilt(result, clock.Elapsed));
+    }
+
+    /// <summary>Works with ENABLE_INFLUX=false too: it checks the settings before the projection is turned on.</summary>
+    private async Task TestInfluxAsync(CancellationToken stop)
+    {
+        var result = await TrackerRuntime.TestInfluxAsync(settings, log, stop);
+        log.Info(ResultText.InfluxChecked(result));
+        if (!result.Success)
+        {
+            throw new InfluxException(result.Failure ?? InfluxFailure.UnexpectedResponse, result.Message, serverVersion: result.ServerVersion);
+        }
+
+        log.Info(result.Message);
     }
 
     private async Task ServiceAsync(CancellationToken stop)

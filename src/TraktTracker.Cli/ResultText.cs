@@ -22,6 +22,10 @@ internal static class ResultText
         => $"InfluxDB projection rebuilt in {Seconds(duration)}: {r.DaysProjected} days, {r.RawPoints} watch_event and " +
            $"{r.AggregatePoints} watch_daily points written; {r.DaysPending} days pending.";
 
+    public static string InfluxChecked(InfluxTestResult r)
+        => $"InfluxDB {SafeUrl(r.Url)} ({r.Api}): {(r.Reachable ? $"reachable, version {r.ServerVersion ?? "unknown"}" : "not reachable")}; " +
+           $"{r.RawTarget} {Writable(r.CanWriteRaw)}, {r.AggregateTarget} {Writable(r.CanWriteDaily)}.";
+
     public static string Connection(ConnectionInfo c)
         => $"Connected to Trakt as {c.Username}{(c.IsVip ? " (VIP)" : "")}; the access token is valid until " +
            $"{c.TokenExpiresAt.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture)} and renews itself.";
@@ -29,6 +33,8 @@ internal static class ResultText
     public static string DevicePrompt(DeviceCodePrompt prompt)
         => $"To connect trakt-tracker to Trakt, open {prompt.VerificationUrl} and enter the code {prompt.UserCode} " +
            $"within {Math.Max(1, (int)Math.Round(prompt.ExpiresIn.TotalMinutes))} minutes. Waiting for approval...";
+
+    private static string Writable(bool canWrite) => canWrite ? "writable" : "not writable";
 
     /// <summary>Scheme, host, port and path only: a URL may carry credentials in its user info.</summary>
     public static string SafeUrl(Uri? url) => url is null ? "(not set)" : url.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped);

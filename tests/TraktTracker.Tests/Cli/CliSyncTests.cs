@@ -101,6 +101,30 @@ public sealed class CliSyncTests(InfluxDbServer server)
     }
 
     [Fact]
+    public async Task Test_influx_checks_both_databases_leaves_nothing_behind_and_fails_clearly()
+    {
+        await using var bed = await CliTestBed.StartAsync(plays: 0, seed: 17, server);
+        bed.Environment[SettingNames.EnableInflux] = "false";
+
+        var good = await bed.RunOkAsync("--test-influx");
+        bed.Environment[SettingNames.InfluxBucketAgg] = "no_such_database";
+        var missing = await bed.RunAsync("--test-influx");
+        bed.Environment[SettingNames.InfluxUrl] = "http://127.0.0.1:9/";
+        var unreachable = await bed.RunAsync("--test-influx");
+
+        Assert.Contains($"reachable, version 1.6.7", good.Stdout);
+        Assert.Contains($"database '{bed.RawDb}' writable, database '{bed.AggDb}' writable", good.Stdout);
+        Assert.Empty(await server.QueryAsync(bed.RawDb, "SHOW SERIES"));
+        Assert.Empty(await server.QueryAsync(bed.AggDb, "SHOW SERIES"));
+        Assert.Equal(1, missing.ExitCode);
+        Assert.Contains("no_such_database", missing.Stderr);
+        Assert.Equal(1, unreachable.ExitCode);
+        Assert.Contains("not reachable", unreachable.Stdout);
+        Assert.Contains("127.0.0.1:9", unreachable.Stderr);
+        Assert.Equal(0, bed.Harness.Simulator.Requests.Total);
+    }
+
+    [Fact]
     public async Task Trakt_failing_past_its_retries_exits_1_with_the_reason()
     {
         await using var bed = await CliTestBed.StartAsync(plays: 10, seed: 16, server);
