@@ -92,5 +92,5 @@ internal sealed class CliCommands(CliArguments args, TrackerSettings settings, L
     private string InfluxTarget()
         => !settings.EnableInflux ? "off (ENABLE_INFLUX=false)"
             : args.NoInflux ? "off for this run (--no-influx)"
-            : $"{ResultText.SafeUrl(settings.InfluxUrl)} ({settings.InfluxApi})";
+            : $"{ResultText.SafeUrl(settings.InfluxUrl)} ({ResultText.ApiName(settings.InfluxApi)})";
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using TraktTracker.Config;
 using TraktTracker.Influx;
 using TraktTracker.Sync;
 using TraktTracker.Trakt;
@@ -11,19 +12,19 @@ internal static class ResultText
     public static string Summary(SyncSummary s)
     {
         var head = s.Skipped
-            ? $"{s.Operation} skipped ({s.SkipReason})"
+            ? $"{s.Operation} skipped: {s.SkipReason}"
             : $"{s.Operation} finished in {Seconds(s.Duration)}: {s.Fetched} fetched, {s.Inserted} inserted, {s.Duplicates} duplicates, " +
               $"{s.Deleted} deleted, {s.ParseErrors} parse errors, {s.RewatchFlagsChanged} rewatch flags changed" +
               (s.RanFullReconcile ? " (escalated to a full reconcile)" : "");
-        return $"{head}; InfluxDB: {s.DaysProjected} days projected, {s.DaysPending} pending; {s.ApiCalls} API {(s.ApiCalls == 1 ? "call" : "calls")}.";
+        return $"{head}; InfluxDB: {Count(s.DaysProjected, "day")} projected, {s.DaysPending} pending; {Count(s.ApiCalls, "API call")}.";
     }
 
     public static string Rebuilt(ProjectionResult r, TimeSpan duration)
-        => $"InfluxDB projection rebuilt in {Seconds(duration)}: {r.DaysProjected} days, {r.RawPoints} watch_event and " +
-           $"{r.AggregatePoints} watch_daily points written; {r.DaysPending} days pending.";
+        => $"InfluxDB projection rebuilt in {Seconds(duration)}: {Count(r.DaysProjected, "day")}, {r.RawPoints} watch_event and " +
+           $"{r.AggregatePoints} watch_daily points written; {r.DaysPending} pending.";
 
     public static string InfluxChecked(InfluxTestResult r)
-        => $"InfluxDB {SafeUrl(r.Url)} ({r.Api}): {(r.Reachable ? $"reachable, version {r.ServerVersion ?? "unknown"}" : "not reachable")}; " +
+        => $"InfluxDB {SafeUrl(r.Url)} ({ApiName(r.Api)}): {(r.Reachable ? $"reachable, version {r.ServerVersion ?? "unknown"}" : "not reachable")}; " +
            $"{r.RawTarget} {Writable(r.CanWriteRaw)}, {r.AggregateTarget} {Writable(r.CanWriteDaily)}.";
 
     public static string Connection(ConnectionInfo c)
@@ -39,5 +40,9 @@ internal static class ResultText
     /// <summary>Scheme, host, port and path only: a URL may carry credentials in its user info.</summary>
     public static string SafeUrl(Uri? url) => url is null ? "(not set)" : url.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped);
 
-    public static string Seconds(TimeSpan duration) => duration.TotalSeconds.ToString("0.0 's'", CultureInfo.InvariantCulture);
+    public static string Seconds(TimeSpan duration) => duration.TotalSeconds.ToString("0.0# 's'", CultureInfo.InvariantCulture);
+
+    public static string ApiName(InfluxApiVersion api) => api == InfluxApiVersion.V1 ? "v1" : "v2";
+
+    private static string Count(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
 }

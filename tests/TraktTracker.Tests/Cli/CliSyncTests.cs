@@ -43,7 +43,7 @@ public sealed class CliSyncTests(InfluxDbServer server)
         var callsAfterSkip = bed.Harness.Simulator.Requests.Count("/sync/history");
         var forced = await bed.RunOkAsync("--once", "backfill", "--force-backfill");
 
-        Assert.Contains("Backfill skipped (Backfill already done", skipped.Stdout);
+        Assert.Contains("Backfill skipped: Backfill already done", skipped.Stdout);
         Assert.Equal(historyCalls, callsAfterSkip);
         Assert.Contains("300 fetched, 0 inserted, 300 duplicates", forced.Stdout);
         Assert.True(bed.Harness.Simulator.Requests.Count("/sync/history") > callsAfterSkip);
@@ -62,7 +62,7 @@ public sealed class CliSyncTests(InfluxDbServer server)
         Assert.Equal(0, pointsAfterStoreOnly);
         Assert.Matches(@"InfluxDB: 0 days projected, [1-9]\d* pending", stored.Stdout);
         Assert.Contains("Sync skipped", synced.Stdout);
-        Assert.Matches(@"InfluxDB: [1-9]\d* days projected, 0 pending", synced.Stdout);
+        Assert.Matches(@"InfluxDB: [1-9]\d* days? projected, 0 pending", synced.Stdout);
         await bed.AssertStoreAndInfluxMatchSimulatorAsync();
     }
 
@@ -96,7 +96,7 @@ public sealed class CliSyncTests(InfluxDbServer server)
         Assert.Contains("no_such_database", failed.Stderr);
         Assert.Equal(120, bed.Harness.StoredPlays().Count);
         bed.AssertNoSecrets(failed);
-        Assert.Matches(@"InfluxDB: [1-9]\d* days projected, 0 pending", recovered.Stdout);
+        Assert.Matches(@"InfluxDB: [1-9]\d* days? projected, 0 pending", recovered.Stdout);
         await bed.AssertStoreAndInfluxMatchSimulatorAsync();
     }
 
