@@ -28,7 +28,12 @@ internal static class HelpText
         text.AppendLine("Options:");
         foreach (var (name, value, help) in CliFlags.All)
         {
-            text.AppendLine($"  {(value is null ? name : $"{name} {value}"),-20} {help}");
+            var lines = Wrap(help, width: 86);
+            text.AppendLine($"  {(value is null ? name : $"{name} {value}"),-20} {lines[0]}");
+            foreach (var more in lines.Skip(1))
+            {
+                text.AppendLine($"{"",23}{more}");
+            }
         }
 
         text.AppendLine();
@@ -39,5 +44,21 @@ internal static class HelpText
         text.AppendLine("Exit codes: 0 done (or the service was stopped), 1 the run failed, 2 bad usage or configuration,");
         text.AppendLine("130 / 143 a one-shot command was interrupted by Ctrl+C / SIGTERM.");
         return text.ToString();
+    }
+
+    private static List<string> Wrap(string text, int width)
+    {
+        var lines = new List<string> { "" };
+        foreach (var word in text.Split(' '))
+        {
+            if (lines[^1].Length > 0 && lines[^1].Length + 1 + word.Length > width)
+            {
+                lines.Add("");
+            }
+
+            lines[^1] = lines[^1].Length == 0 ? word : $"{lines[^1]} {word}";
+        }
+
+        return lines;
     }
 }
