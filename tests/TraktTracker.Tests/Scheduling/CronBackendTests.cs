@@ -153,6 +153,32 @@ public sealed class CronBackendTests : IDisposable
         Assert.Equal(UserLines, CrontabGuard.Read());
     }
 
+    [Fact]
+    public void Without_flock_the_entry_is_refused_because_runs_could_overlap()
+    {
+        var error = Assert.Throws<ScheduleException>(() =>
+            machine.Manager(machine.WithoutTools()).Plan(machine.Request(ScheduleBackend.Cron)));
+
+        Assert.Equal(ScheduleErrorKind.BackendUnavailable, error.Kind);
+        Assert.Contains("needs the 'flock' command", error.Message);
+        Assert.Contains("another -Backend", error.Message);
+    }
+
+    [Fact]
+    public void A_zone_other_than_the_machines_goes_into_CRON_TZ_with_a_warning_for_crons_that_ignore_it()
+    {
+        var berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+
+        machine.Manager().Register(machine.Request(ScheduleBackend.Cron, zone: berlin));
+
+        var lines = CrontabGuard.Read()!.Split('\n');
+        Assert.Equal(2, lines.Count(line => line == "CRON_TZ=Europe/Berlin"));
+        Assert.Equal("CRON_TZ=Europe/Berlin", lines[Array.FindIndex(lines, line => line.StartsWith("0 6,18 * * * ")) - 1]);
+        var warning = Assert.Single(machine.Reporter.Warnings);
+        Assert.Contains("CRON_TZ=Europe/Berlin", warning);
+        Assert.Contains("-TimeZone UTC", warning);
+    }
+
     public void Dispose() => machine.Dispose();
 
     /// <summary>The command part of the installed line, with cron's \% unescaped as cron does before running it.</summary>
