@@ -104,7 +104,7 @@ public sealed class CronBackendTests : IDisposable
     public void The_installed_line_runs_with_its_environment_and_appends_to_the_log()
     {
         machine.Manager().Register(machine.Request(ScheduleBackend.Cron));
-        var command = InstalledCommand("0 6,18 * * * ");
+        var command = ScheduleAssert.InstalledCronCommand("0 6,18 * * * ");
 
         Assert.Equal(0, ScheduleAssert.RunShell(command));
         Assert.Equal(0, ScheduleAssert.RunShell(command));
@@ -118,7 +118,7 @@ public sealed class CronBackendTests : IDisposable
     public void A_run_does_not_start_while_the_previous_one_holds_the_lock()
     {
         machine.Manager().Register(machine.Request(ScheduleBackend.Cron));
-        var command = InstalledCommand("0 6,18 * * * ");
+        var command = ScheduleAssert.InstalledCronCommand("0 6,18 * * * ");
 
         // .NET takes a flock() for FileShare.None on Unix: the same lock a running job holds.
         using (File.Open(Path.Combine(LockDir, "sync.lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None))
@@ -180,8 +180,4 @@ public sealed class CronBackendTests : IDisposable
     }
 
     public void Dispose() => machine.Dispose();
-
-    /// <summary>The command part of the installed line, with cron's \% unescaped as cron does before running it.</summary>
-    private static string InstalledCommand(string timePrefix)
-        => CrontabGuard.Read()!.Split('\n').Single(line => line.StartsWith(timePrefix))[timePrefix.Length..].Replace("\\%", "%");
 }
