@@ -79,7 +79,7 @@ public sealed class RegisterTraktScheduleCommand : TraktCmdlet
         }
 
         // The pwsh running this session first: it is known to load the module, and scheduler PATHs are short.
-        var home = (string)SessionState.PSVariable.GetValue("PSHOME");
+        var home = SessionState.PSVariable.GetValue("PSHOME") as string ?? "";
         var pwsh = machine.Platform == SchedulePlatform.Windows ? "pwsh.exe" : "pwsh";
         return ScheduleLauncher.Module(
             ExecutablePathOr(() => machine.FindExecutable(Path.Combine(home, pwsh)) ?? machine.FindExecutable("pwsh"),

@@ -25,8 +25,8 @@ public sealed class RegisterTraktScheduleCronTests : IClassFixture<ModuleSession
 
     public RegisterTraktScheduleCronTests(ModuleSessionFixture fixture)
     {
-        harness = new ScheduleCmdletHarness(fixture.Session);
         CrontabGuard.Write(UserLines);
+        harness = new ScheduleCmdletHarness(fixture.Session);
     }
 
     public void Dispose() => harness.Dispose();
