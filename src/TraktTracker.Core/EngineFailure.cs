@@ -1,5 +1,6 @@
 using TraktTracker.Config;
 using TraktTracker.Influx;
+using TraktTracker.Scheduling;
 using TraktTracker.State;
 using TraktTracker.Trakt;
 
@@ -32,6 +33,9 @@ public enum FailureKind
     /// <summary>An InfluxDB call failed (<see cref="InfluxException.Failure"/> says how).</summary>
     Influx,
 
+    /// <summary>An OS schedule could not be planned, installed or removed (<see cref="ScheduleException.Kind"/> says how).</summary>
+    Schedule,
+
     /// <summary>The run was cancelled (Ctrl+C, SIGTERM, a stopped pipeline).</summary>
     Stopped,
 
@@ -53,6 +57,7 @@ public static class EngineFailure
         StateCorruptException => FailureKind.StateCorrupt,
         StateStoreException => FailureKind.StateUnavailable,
         InfluxException => FailureKind.Influx,
+        ScheduleException => FailureKind.Schedule,
         OperationCanceledException => FailureKind.Stopped,
         _ => FailureKind.Unexpected,
     };

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using TraktTracker.Influx;
+using TraktTracker.Scheduling;
 
 namespace TraktTracker.Commands;
 
@@ -29,8 +30,16 @@ internal static class EngineErrors
         FailureKind.StateCorrupt => (ErrorIds.StateCorrupt, ErrorCategory.ReadError),
         FailureKind.StateUnavailable => (ErrorIds.StateUnavailable, ErrorCategory.ResourceUnavailable),
         FailureKind.Influx => (ErrorIds.InfluxFailed, InfluxCategory(((InfluxException)exception).Failure)),
+        FailureKind.Schedule => ScheduleError(((ScheduleException)exception).Kind),
         FailureKind.Stopped => (ErrorIds.OperationStopped, ErrorCategory.OperationStopped),
         _ => (ErrorIds.Unexpected, ErrorCategory.NotSpecified),
+    };
+
+    private static (string Id, ErrorCategory Category) ScheduleError(ScheduleErrorKind kind) => kind switch
+    {
+        ScheduleErrorKind.InvalidSchedule => (ErrorIds.ScheduleInvalid, ErrorCategory.InvalidArgument),
+        ScheduleErrorKind.BackendUnavailable => (ErrorIds.SchedulerUnavailable, ErrorCategory.NotInstalled),
+        _ => (ErrorIds.SchedulerFailed, ErrorCategory.InvalidOperation),
     };
 
     private static ErrorCategory InfluxCategory(InfluxFailure failure) => failure switch
