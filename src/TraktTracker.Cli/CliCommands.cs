@@ -4,6 +4,7 @@ using TraktTracker.Influx;
 using TraktTracker.Logging;
 using TraktTracker.Scheduling;
 using TraktTracker.Sync;
+using TraktTracker.Trakt;
 
 namespace TraktTracker.Cli;
 
@@ -26,9 +27,12 @@ internal sealed class CliCommands(CliArguments args, TrackerSettings settings, L
         using var runtime = Open();
         var connection = args.AuthCode is { } code
             ? await runtime.ConnectWithAuthCodeAsync(code, stop)
-            : await runtime.ConnectWithDeviceFlowAsync(prompt => Console.Out.WriteLine(ResultText.DevicePrompt(prompt)), stop);
+            : await runtime.ConnectWithDeviceFlowAsync(ShowDeviceCode, stop);
         log.Info(ResultText.Connection(connection));
     }
+
+    // Straight to stdout, not through the log: the user must see it whatever LOG_LEVEL says.
+    private static void ShowDeviceCode(DeviceCodePrompt prompt) => Console.Out.WriteLine(ResultText.DevicePrompt(prompt));
 
     private async Task OnceAsync(OnceJob job, CancellationToken stop)
     {
@@ -68,7 +72,7 @@ internal sealed class CliCommands(CliArguments args, TrackerSettings settings, L
     {
         if (args.ResetState)
         {
-            Open().Dispose();
+            using var wiped = Open(); // each job opens a runtime of its own later
         }
 
         log.Info($"Service mode: sync on '{settings.SyncCron}', reconcile on '{settings.ReconcileCron}' ({settings.TimeZone.Id}); " +

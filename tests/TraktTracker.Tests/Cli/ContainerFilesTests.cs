@@ -50,6 +50,7 @@ public sealed partial class ContainerFilesTests
         Assert.Contains($"{SettingNames.StateDbPath}=/data/state.db", Dockerfile);
         Assert.Contains("VOLUME [\"/data\", \"/config\"]", Dockerfile);
         Assert.Contains("USER $APP_UID", Dockerfile);
+        Assert.Contains("**/obj/", File.ReadAllText(RepoFile(".dockerignore"))); // host build output must not reach the image build
     }
 
     [Fact]
