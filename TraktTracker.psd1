@@ -20,6 +20,9 @@
         'Test-TraktInflux'
         'Update-TraktInflux'
         'Reset-TraktState'
+        'Register-TraktSchedule'
+        'Get-TraktSchedule'
+        'Unregister-TraktSchedule'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
