@@ -7,7 +7,7 @@ namespace TraktTracker.Influx;
 /// version, then per target a probe point written to <see cref="ProjectionSchema.ProbeMeasurement"/>, deleted again
 /// and, where the API can read, checked to be gone. watch_event and watch_daily are never touched.
 /// </summary>
-public sealed class InfluxProbe(IInfluxWriter writer, string rawBucket, string aggregateBucket, TimeProvider? time = null)
+public sealed class InfluxProbe(IInfluxWriter writer, string rawBucket, string aggregateBucket)
 {
     private const string Probe = ProjectionSchema.ProbeMeasurement;
 
@@ -111,8 +111,9 @@ public sealed class InfluxProbe(IInfluxWriter writer, string rawBucket, string a
         }
     }
 
-    private LinePoint ProbePoint()
-        => LinePoint.Measurement(Probe).Tag("check", "Test-TraktInflux").Field("ok", true).Timestamp((time ?? TimeProvider.System).GetUtcNow());
+    // Now, so no retention policy drops it.
+    private static LinePoint ProbePoint()
+        => LinePoint.Measurement(Probe).Tag("check", "Test-TraktInflux").Field("ok", true).Timestamp(DateTimeOffset.UtcNow);
 
     private static InfluxTestResult Failed(InfluxTestResult result, InfluxException problem)
         => result with { Success = false, Failure = problem.Failure, Message = problem.Message };

@@ -249,7 +249,7 @@ public sealed class TrackerRuntime : IDisposable
         return new TraktClient(_tuning.AdjustClient(TraktClientOptions.From(Settings)), Store, Reporter);
     }
 
-    private IInfluxWriter CreateInfluxWriter() => InfluxWriterFactory.Create(Settings, reporter: Reporter);
+    private IInfluxWriter CreateInfluxWriter() => InfluxWriterFactory.Create(Settings, _tuning.InfluxOptions, Reporter);
 
     private static bool InOpenRange(WatchEvent play, HistoryFilter filter)
         => (filter.After is null || play.WatchedAt > filter.After) && (filter.Before is null || play.WatchedAt < filter.Before);

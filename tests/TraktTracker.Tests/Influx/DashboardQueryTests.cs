@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using TraktTracker.Config;
 using TraktTracker.Influx;
 using TraktTracker.Tests.Sync;
 using TraktTracker.TestSupport.Influx;
@@ -82,7 +81,7 @@ public sealed class DashboardQueryTests(InfluxDbServer server)
         {
             var newest = expected.RawPlays().OrderByDescending(Expected.PointTime).Take(50).ToList();
             Assert.Equal(50, rows.Count);
-            Assert.Equal(newest.Select(p => (Expected.PointTime(p), p.Title, ProjectionSchema.MediaTypeName(p.Type), p.ShowTitle)),
+            Assert.Equal(newest.Select(p => (Expected.PointTime(p), (string?)p.Title, (string?)ProjectionSchema.MediaTypeName(p.Type), p.ShowTitle)),
                 rows.Select(r => (r.Time, r.String("title"), r.Tag("media_type"), r.String("show_title"))));
         },
     };
@@ -139,14 +138,7 @@ public sealed class DashboardQueryTests(InfluxDbServer server)
         {
             await using var h = await SyncHarness.StartAsync();
             h.Simulator.History.SeedRandom(1_500, seed: 53);
-            h.Settings = h.Settings with
-            {
-                EnableInflux = true,
-                InfluxApi = InfluxApiVersion.V1,
-                InfluxUrl = server.Url,
-                InfluxBucketRaw = await server.CreateDatabaseAsync(),
-                InfluxBucketAgg = await server.CreateDatabaseAsync(),
-            };
+            await h.ProjectIntoAsync(server);
             var outcome = await h.BackfillAsync();
             Assert.Equal(0, outcome.Summary.DaysPending);
             return new KnownBackfill(h.Settings.InfluxBucketRaw, h.Settings.InfluxBucketAgg, h.ExpectedPlays(), h.Settings.TimeZone);

@@ -34,9 +34,9 @@ public sealed class InfluxCmdletTests(InfluxDbServer server, ModuleSessionFixtur
         => fixture.Session.Invoke($"param($Config, $Db) {script}", new Hashtable { ["Config"] = config, ["Db"] = stateDb ?? _temp.StateDb });
 
     [Fact]
-    public void Test_TraktInflux_emits_a_successful_result_sets_dollar_question_and_creates_no_state_store()
+    public async Task Test_TraktInflux_emits_a_successful_result_sets_dollar_question_and_creates_no_state_store()
     {
-        var database = server.CreateDatabaseAsync().GetAwaiter().GetResult();
+        var database = await server.CreateDatabaseAsync();
 
         var run = Run("Test-TraktInflux -ConfigPath $Config -StateDbPath $Db; $?", InfluxConfig(database, database));
 
@@ -48,9 +48,9 @@ public sealed class InfluxCmdletTests(InfluxDbServer server, ModuleSessionFixtur
     }
 
     [Fact]
-    public void A_failed_check_emits_the_result_and_a_TraktInfluxFailed_error()
+    public async Task A_failed_check_emits_the_result_and_a_TraktInfluxFailed_error()
     {
-        var raw = server.CreateDatabaseAsync().GetAwaiter().GetResult();
+        var raw = await server.CreateDatabaseAsync();
 
         var run = Run("$r = Test-TraktInflux -ConfigPath $Config; $ok = $?; $r; $ok", InfluxConfig(raw, "missing_agg_db"));
 
