@@ -1,23 +1,27 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Reflection;
 using TraktTracker.Config;
 using TraktTracker.Simulator;
 using TraktTracker.State;
-using TraktTracker.Sync;
 using TraktTracker.Trakt;
 
 namespace TraktTracker.Benchmarks;
 
 /// <summary>
-/// The main job against the simulator: a complete backfill with 150 ms per request, then an incremental sync.
-/// Prints calls, wall time, 429s and peak working set (issue targets: ceil(N/250) + ≤3 calls; 20k plays &lt; 5 s
-/// for the whole process; 100k with no 429 and &lt; 200 MB).
+/// The main job, timed as users run it: <c>trakt-tracker --once backfill</c> as its own process against the
+/// simulator with 150 ms per request, then <c>--once incremental</c>. Prints calls, wall time of the whole
+/// process, 429s and the process's peak resident memory. Issue targets: ceil(N/250) + ≤3 calls; 20k plays
+/// &lt; 5 s; 100k with no 429 and &lt; 200 MB.
 /// </summary>
 public sealed class BackfillBenchmark : IBenchmark
 {
+    private static readonly string CliDll = typeof(BackfillBenchmark).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+        .Single(a => a.Key == "TraktTrackerCliDll").Value!;
+
     public string Name => "backfill";
 
-    public string Description => "backfill + sync against the simulator (150 ms/request): [plays...] default 20000 100000";
+    public string Description => "trakt-tracker --once backfill, then incremental, against the simulator (150 ms/request): [plays...] default 20000 100000";
 
     public async Task RunAsync(string[] args)
     {
@@ -27,8 +31,6 @@ public sealed class BackfillBenchmark : IBenchmark
         {
             await RunOnceAsync(plays);
         }
-
-        Console.WriteLine($"Process: {(DateTime.Now - Process.GetCurrentProcess().StartTime).TotalSeconds:F2} s since start, peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:F0} MB");
     }
 
     private static async Task RunOnceAsync(int plays)
@@ -38,17 +40,14 @@ public sealed class BackfillBenchmark : IBenchmark
         var dir = Directory.CreateTempSubdirectory("tt-bench-");
         try
         {
-            var settings = Settings(simulator, Path.Combine(dir.FullName, "state.db"));
-            SeedTokens(simulator, settings.StateDbPath);
+            var environment = Environment(simulator, Path.Combine(dir.FullName, "state.db"));
+            SeedTokens(simulator, environment[SettingNames.StateDbPath]);
             simulator.Requests.Reset();
 
-            var clock = Stopwatch.StartNew();
-            using var runtime = TrackerRuntime.Open(settings, SilentReporter.Instance);
-            var backfill = await runtime.BackfillAsync(new RunOptions(), CancellationToken.None);
-            var backfillTime = clock.Elapsed;
-            var sync = await runtime.SyncAsync(new RunOptions(), CancellationToken.None);
-
-            Report(plays, simulator, backfill.Summary, backfillTime, sync.Summary, runtime.Store.CountPlays());
+            var backfill = await ChildRun.RunAsync(CliDll, environment, "--once", "backfill");
+            var calls = simulator.Requests.Total;
+            var sync = await ChildRun.RunAsync(CliDll, environment, "--once", "incremental");
+            Report(plays, simulator, backfill, calls, sync, StoredPlays(environment[SettingNames.StateDbPath]));
         }
         finally
         {
@@ -56,23 +55,29 @@ public sealed class BackfillBenchmark : IBenchmark
         }
     }
 
-    private static void Report(int plays, TraktSimulator simulator, SyncSummary backfill, TimeSpan wall, SyncSummary sync, int stored)
+    private static void Report(int plays, TraktSimulator simulator, ChildRun backfill, int backfillCalls, ChildRun sync, int stored)
     {
         var historyCalls = simulator.Requests.Count("/sync/history");
         var throttled = simulator.Requests.All.Count(r => r.Status == 429);
         Console.WriteLine(
-            $"{plays,7:N0} plays: backfill {wall.TotalSeconds,6:F2} s, {backfill.ApiCalls} calls ({historyCalls} history, ceil(N/250) = {(plays + 249) / 250}), " +
-            $"{throttled} × 429, stored {stored:N0}, inserted {backfill.Inserted:N0}, dead letters {backfill.ParseErrors}; " +
-            $"sync after it: {sync.ApiCalls} call(s), skipped = {sync.Skipped}; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:F0} MB");
+            $"{plays,7:N0} plays: backfill process {backfill.Wall.TotalSeconds,6:F2} s (exit {backfill.ExitCode}), {backfillCalls} calls " +
+            $"({historyCalls} history, ceil(N/250) = {(plays + 249) / 250}), {throttled} x 429, peak RSS {backfill.PeakMegabytes:F0} MB, " +
+            $"stored {stored:N0}; incremental after it: {sync.Wall.TotalSeconds:F2} s, {simulator.Requests.Total - backfillCalls} call(s), exit {sync.ExitCode}");
+        if (backfill.ExitCode != 0)
+        {
+            Console.WriteLine(backfill.Output);
+        }
     }
 
-    private static TrackerSettings Settings(TraktSimulator simulator, string stateDb) => new()
+    private static Dictionary<string, string> Environment(TraktSimulator simulator, string stateDb) => new()
     {
-        TraktApiUrl = simulator.BaseUrl,
-        TraktAuthUrl = simulator.BaseUrl,
-        TraktClientId = simulator.Options.ClientId,
-        TraktClientSecret = simulator.Options.ClientSecret,
-        StateDbPath = stateDb,
+        [SettingNames.TraktApiUrl] = simulator.BaseUrl.AbsoluteUri,
+        [SettingNames.TraktAuthUrl] = simulator.BaseUrl.AbsoluteUri,
+        [SettingNames.TraktClientId] = simulator.Options.ClientId,
+        [SettingNames.TraktClientSecret] = simulator.Options.ClientSecret,
+        [SettingNames.StateDbPath] = stateDb,
+        [SettingNames.EnableInflux] = "false",
+        [SettingNames.LogLevel] = "WARNING",
     };
 
     private static void SeedTokens(TraktSimulator simulator, string stateDb)
@@ -80,5 +85,11 @@ public sealed class BackfillBenchmark : IBenchmark
         var (access, refresh) = simulator.Auth.IssueTokens();
         using var store = StateStore.Open(stateDb);
         store.SaveTokens(new StoredTokens(access, refresh, DateTimeOffset.UtcNow.AddDays(7), "public"));
+    }
+
+    private static int StoredPlays(string stateDb)
+    {
+        using var store = StateStore.Open(stateDb);
+        return store.CountPlays();
     }
 }
