@@ -38,11 +38,12 @@ public sealed class TrackerRuntime : IDisposable
 
     /// <summary>
     /// Opens (creating when needed) the state store at <see cref="TrackerSettings.StateDbPath"/>. With
-    /// <paramref name="exclusive"/>, takes the per-store run lock first, waiting at most <paramref name="lockTimeout"/>.
+    /// <paramref name="exclusive"/>, takes the per-store run lock first, waiting at most <paramref name="lockTimeout"/>
+    /// (by default <see cref="TrackerSettings.LockTimeoutSeconds"/>).
     /// </summary>
     public static TrackerRuntime Open(TrackerSettings settings, IRunReporter reporter, bool exclusive = true, TimeSpan? lockTimeout = null, RuntimeTuning? tuning = null)
     {
-        var runLock = exclusive ? RunLock.Acquire(settings.StateDbPath, lockTimeout ?? StateStore.DefaultLockTimeout, reporter) : null;
+        var runLock = exclusive ? RunLock.Acquire(settings.StateDbPath, lockTimeout ?? TimeSpan.FromSeconds(settings.LockTimeoutSeconds), reporter) : null;
         try
         {
             reporter.Verbose($"State store: {settings.StateDbPath}");
