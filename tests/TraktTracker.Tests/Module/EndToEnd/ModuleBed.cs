@@ -12,7 +12,7 @@ namespace TraktTracker.Tests.Module.EndToEnd;
 /// folder (InfluxDB off). Every TraktTracker cmdlet gets -ConfigPath through $PSDefaultParameterValues, so the
 /// scripts read as a user would type them. Retry-After is 1 s with no margin; nothing else is shortened.
 /// </summary>
-internal sealed class ModuleBed : IAsyncDisposable
+public sealed class ModuleBed : IAsyncDisposable
 {
     private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("tt-e2e-");
 
