@@ -80,19 +80,20 @@ public sealed class TrackerRuntime : IDisposable
     public async Task<SyncOutcome> BackfillAsync(RunOptions options, CancellationToken ct)
     {
         var context = await PrepareAsync(options, ct).ConfigureAwait(false);
-        return await new BackfillOperation(context).RunAsync(options, ct).ConfigureAwait(false);
+        return WithCurrentRewatchFlags(await new BackfillOperation(context).RunAsync(options, ct).ConfigureAwait(false));
     }
 
     public async Task<SyncOutcome> SyncAsync(RunOptions options, CancellationToken ct)
     {
         var context = await PrepareAsync(options, ct).ConfigureAwait(false);
-        return await new IncrementalSyncOperation(context, new ReconcileOperation(context)).RunAsync(options, ct).ConfigureAwait(false);
+        return WithCurrentRewatchFlags(
+            await new IncrementalSyncOperation(context, new ReconcileOperation(context)).RunAsync(options, ct).ConfigureAwait(false));
     }
 
     public async Task<SyncOutcome> ReconcileAsync(RunOptions options, CancellationToken ct)
     {
         var context = await PrepareAsync(options, ct).ConfigureAwait(false);
-        return await new ReconcileOperation(context).RunAsync(options, ct).ConfigureAwait(false);
+        return WithCurrentRewatchFlags(await new ReconcileOperation(context).RunAsync(options, ct).ConfigureAwait(false));
     }
 
     /// <summary>
@@ -206,6 +207,21 @@ public sealed class TrackerRuntime : IDisposable
     {
         Settings.RequireInflux();
         return InfluxWriterFactory.Create(Settings, reporter: Reporter);
+    }
+
+    /// <summary>
+    /// A play's rewatch flag can flip after it was stored, when an older play of its title arrives on a later
+    /// page: the new plays (-PassThru) carry the flags as the run left them.
+    /// </summary>
+    private SyncOutcome WithCurrentRewatchFlags(SyncOutcome outcome)
+    {
+        if (outcome.NewPlays.Count == 0)
+        {
+            return outcome;
+        }
+
+        var rewatches = Store.GetIdsInRange(outcome.NewPlays.Min(p => p.WatchedAt), outcome.NewPlays.Max(p => p.WatchedAt), rewatchesOnly: true);
+        return outcome with { NewPlays = outcome.NewPlays.Select(p => p with { IsRewatch = rewatches.Contains(p.HistoryId) }).ToList() };
     }
 
     private static bool InOpenRange(WatchEvent play, HistoryFilter filter)
