@@ -1,9 +1,12 @@
 using System.Management.Automation;
+using TraktTracker.Config;
+using TraktTracker.State;
 
 namespace TraktTracker.Commands;
 
-/// <summary>Reset-TraktState: wipes the state store; -KeepAuth keeps the Trakt tokens.</summary>
+/// <summary>Reset-TraktState: wipes the state store; -KeepAuth keeps the Trakt tokens. A damaged file is moved aside.</summary>
 [Cmdlet(VerbsCommon.Reset, "TraktState", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+[OutputType(typeof(StateResetResult))]
 public sealed class ResetTraktStateCommand : TraktCmdlet
 {
     /// <summary>Keeps the stored Trakt tokens, so no new Connect-Trakt is needed.</summary>
@@ -26,13 +29,31 @@ public sealed class ResetTraktStateCommand : TraktCmdlet
         var action = KeepAuth
             ? "Delete all stored plays and sync state, keeping the Trakt tokens"
             : "Delete all stored plays, sync state and Trakt tokens";
-        if (!Confirmed(settings.StateDbPath, action))
+        if (Confirmed(settings.StateDbPath, action))
         {
-            return;
+            WriteObject(Reset(settings));
         }
+    }
 
-        using var runtime = OpenRuntime(settings, exclusive: true);
-        runtime.ResetState(KeepAuth);
+    private StateResetResult Reset(TrackerSettings settings)
+    {
+        // Held across the open, so a damaged file is never moved from under another run.
+        using var runLock = RunLock.Acquire(settings.StateDbPath, TimeSpan.FromSeconds(settings.LockTimeoutSeconds), Reporter);
+        try
+        {
+            using var runtime = OpenRuntime(settings, exclusive: false);
+            var plays = runtime.Store.CountPlays();
+            runtime.ResetState(KeepAuth);
+            return new StateResetResult { StateDbPath = settings.StateDbPath, PlaysRemoved = plays, KeptAuth = KeepAuth };
+        }
+        catch (StateCorruptException ex)
+        {
+            var movedTo = StateStore.MoveAside(settings.StateDbPath);
+            WriteWarning($"The state file could not be read ({ex.InnerException?.Message ?? ex.Message}), so it was moved to " +
+                $"{movedTo} and a new one will be created. Nothing of it could be kept{(KeepAuth ? ", not even the tokens" : "")}: " +
+                "run Connect-Trakt, then Invoke-TraktBackfill.");
+            return new StateResetResult { StateDbPath = settings.StateDbPath, MovedAsideTo = movedTo };
+        }
     }
 
     // -Force answers the prompt for unattended use; it never turns a -WhatIf dry run into a real one.
