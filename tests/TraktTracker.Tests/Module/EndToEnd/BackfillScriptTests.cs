@@ -11,9 +11,7 @@ public sealed class BackfillScriptTests
     [Fact]
     public async Task Backfill_of_20000_plays_equals_the_simulator_history_then_is_skipped_and_force_adds_no_duplicates()
     {
-        await using var bed = await ModuleBed.StartAsync();
-        bed.Simulator.History.SeedRandom(20_000, seed: 2026);
-        bed.Connect();
+        await using var bed = await ModuleBed.ConnectedAsync(20_000, seed: 2026);
 
         var first = (SyncSummary)bed.Run("Invoke-TraktBackfill").EnsureNoErrors().Objects.Single();
         var history = bed.Run("Get-TraktHistory").EnsureNoErrors().Objects.Cast<WatchEvent>().ToList();
@@ -35,9 +33,7 @@ public sealed class BackfillScriptTests
     [Fact]
     public async Task PassThru_emits_the_summary_then_the_new_plays_and_progress_shows_the_pages()
     {
-        await using var bed = await ModuleBed.StartAsync();
-        bed.Simulator.History.SeedRandom(600, seed: 8);
-        bed.Connect();
+        await using var bed = await ModuleBed.ConnectedAsync(600, seed: 8);
 
         var result = bed.Run("Invoke-TraktBackfill -PassThru").EnsureNoErrors();
 
@@ -55,9 +51,7 @@ public sealed class BackfillScriptTests
     [Fact]
     public async Task WhatIf_says_what_it_would_import_and_stores_nothing()
     {
-        await using var bed = await ModuleBed.StartAsync();
-        bed.Simulator.History.SeedRandom(300, seed: 8);
-        bed.Connect();
+        await using var bed = await ModuleBed.ConnectedAsync(300, seed: 8);
 
         var result = bed.Run("Invoke-TraktBackfill -WhatIf").EnsureNoErrors();
 
@@ -71,9 +65,7 @@ public sealed class BackfillScriptTests
     [Fact]
     public async Task A_malformed_item_lands_in_dead_letters_while_the_rest_of_its_page_is_stored()
     {
-        await using var bed = await ModuleBed.StartAsync();
-        bed.Simulator.History.SeedRandom(500, seed: 12);
-        bed.Connect();
+        await using var bed = await ModuleBed.ConnectedAsync(500, seed: 12);
         bed.Simulator.Faults.Enqueue(SimFault.MalformedItem(MalformedShape.MissingIds), "/sync/history");
 
         var summary = (SyncSummary)bed.Run("Invoke-TraktBackfill").EnsureNoErrors().Objects.Single();
@@ -95,9 +87,7 @@ public sealed class BackfillScriptTests
     [InlineData("reset")]
     public async Task Rate_limits_server_errors_and_connection_resets_are_survived(string fault)
     {
-        await using var bed = await ModuleBed.StartAsync();
-        bed.Simulator.History.SeedRandom(500, seed: 13);
-        bed.Connect();
+        await using var bed = await ModuleBed.ConnectedAsync(500, seed: 13);
         bed.Simulator.Faults.Enqueue(fault switch
         {
             "429" => SimFault.RateLimited(1),

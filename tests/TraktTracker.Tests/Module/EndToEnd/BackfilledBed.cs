@@ -10,9 +10,7 @@ public sealed class BackfilledBed : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Bed = await ModuleBed.StartAsync();
-        Bed.Simulator.History.SeedRandom(1_000, seed: 17);
-        Bed.Connect();
+        Bed = await ModuleBed.ConnectedAsync(1_000, seed: 17);
         Bed.Run("Invoke-TraktBackfill").EnsureNoErrors();
         Expected = Bed.ExpectedPlays();
     }

@@ -41,6 +41,15 @@ public sealed class ModuleBed : IAsyncDisposable
         return bed;
     }
 
+    /// <summary>A bed whose simulator holds <paramref name="plays"/> seeded plays and whose store is connected.</summary>
+    public static async Task<ModuleBed> ConnectedAsync(int plays, int seed)
+    {
+        var bed = await StartAsync();
+        bed.Simulator.History.SeedRandom(plays, seed);
+        bed.Connect();
+        return bed;
+    }
+
     /// <summary>Runs a script in <see cref="Session"/>; <paramref name="parameters"/> bind to its param() block.</summary>
     public PowerShellResult Run(string script, IDictionary? parameters = null) => Session.Invoke(script, parameters);
 

@@ -9,9 +9,7 @@ public sealed class ResetScriptTests
 {
     private static async Task<ModuleBed> BackfilledAsync(int plays)
     {
-        var bed = await ModuleBed.StartAsync();
-        bed.Simulator.History.SeedRandom(plays, seed: 31);
-        bed.Connect();
+        var bed = await ModuleBed.ConnectedAsync(plays, seed: 31);
         bed.Run("Invoke-TraktBackfill").EnsureNoErrors();
         return bed;
     }

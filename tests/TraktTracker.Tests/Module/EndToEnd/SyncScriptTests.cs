@@ -8,9 +8,7 @@ public sealed class SyncScriptTests
     [Fact]
     public async Task Sync_emits_its_summary_and_with_PassThru_the_new_plays_then_a_second_sync_is_skipped_by_last_activities()
     {
-        await using var bed = await ModuleBed.StartAsync();
-        bed.Simulator.History.SeedRandom(300, seed: 21);
-        bed.Connect();
+        await using var bed = await ModuleBed.ConnectedAsync(300, seed: 21);
         bed.Run("Invoke-TraktBackfill").EnsureNoErrors();
         var seen = bed.ExpectedPlays().First(p => p.Type == MediaType.Movie);
         var now = DateTimeOffset.UtcNow;
