@@ -19,6 +19,9 @@
         'Invoke-TraktReconcile'
         'Test-TraktInflux'
         'Reset-TraktState'
+        'Register-TraktSchedule'
+        'Get-TraktSchedule'
+        'Unregister-TraktSchedule'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using TraktTracker.Config;
 using TraktTracker.Influx;
+using TraktTracker.Scheduling;
 using TraktTracker.State;
 using TraktTracker.Trakt;
 
@@ -44,8 +45,16 @@ internal static class EngineErrors
         StateCorruptException => (ErrorIds.StateCorrupt, ErrorCategory.ReadError),
         StateStoreException => (ErrorIds.StateUnavailable, ErrorCategory.ResourceUnavailable),
         InfluxException influx => (ErrorIds.InfluxFailed, InfluxCategory(influx.Failure)),
+        ScheduleException schedule => ScheduleError(schedule.Kind),
         OperationCanceledException => (ErrorIds.OperationStopped, ErrorCategory.OperationStopped),
         _ => (ErrorIds.Unexpected, ErrorCategory.NotSpecified),
+    };
+
+    private static (string Id, ErrorCategory Category) ScheduleError(ScheduleErrorKind kind) => kind switch
+    {
+        ScheduleErrorKind.InvalidSchedule => (ErrorIds.ScheduleInvalid, ErrorCategory.InvalidArgument),
+        ScheduleErrorKind.BackendUnavailable => (ErrorIds.SchedulerUnavailable, ErrorCategory.NotInstalled),
+        _ => (ErrorIds.SchedulerFailed, ErrorCategory.InvalidOperation),
     };
 
     private static ErrorCategory InfluxCategory(InfluxFailure failure) => failure switch
