@@ -43,8 +43,14 @@ public sealed class CmdletConventionsTests
         Assert.All(declared, output => Assert.Contains(output.FullName, tableViews));
     }
 
+    // The rows users pipe into Export-Csv / ConvertTo-Json (product.md §3): history, run summaries, connection, reset.
     [Theory]
-    [MemberData(nameof(CmdletTypes))]
+    [InlineData(typeof(GetTraktHistoryCommand))]
+    [InlineData(typeof(InvokeTraktBackfillCommand))]
+    [InlineData(typeof(InvokeTraktSyncCommand))]
+    [InlineData(typeof(InvokeTraktReconcileCommand))]
+    [InlineData(typeof(ConnectTraktCommand))]
+    [InlineData(typeof(ResetTraktStateCommand))]
     public void Output_objects_have_only_scalar_properties_so_csv_rows_are_clean(Type cmdletType)
     {
         foreach (var type in OutputTypesOf(cmdletType))
