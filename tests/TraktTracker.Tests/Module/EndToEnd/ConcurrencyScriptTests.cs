@@ -51,6 +51,7 @@ public sealed class ConcurrencyScriptTests
         Assert.Equal(50, ((SyncSummary)backfill.Objects.Single()).Inserted);
         Assert.Contains(backfill.Verbose, v => v.StartsWith("Waiting up to 120 s for another TraktTracker run", StringComparison.Ordinal));
         Assert.Equal(0, bed.Simulator.Auth.RefreshCount);
+        Assert.Equal(bed.ExpectedPlays(), bed.Run("Get-TraktHistory").EnsureNoErrors().Objects.Cast<WatchEvent>());
     }
 
     /// <summary>Starts Connect-Trakt's device flow, pending until the test approves; returns once it holds the lock.</summary>
