@@ -18,6 +18,7 @@
         'Invoke-TraktSync'
         'Invoke-TraktReconcile'
         'Test-TraktInflux'
+        'Update-TraktInflux'
         'Reset-TraktState'
         'Register-TraktSchedule'
         'Get-TraktSchedule'

@@ -1,9 +1,6 @@
 using System.Management.Automation;
-using TraktTracker.Config;
 using TraktTracker.Influx;
 using TraktTracker.Scheduling;
-using TraktTracker.State;
-using TraktTracker.Trakt;
 
 namespace TraktTracker.Commands;
 
@@ -17,36 +14,24 @@ internal static class EngineErrors
         if (exception.InnerException is not null)
         {
             // The whole chain: "could not load e_sqlite3" hides under two wrappers otherwise.
-            record.ErrorDetails = new ErrorDetails(MessageChain(exception));
+            record.ErrorDetails = new ErrorDetails(EngineFailure.MessageChain(exception));
         }
 
         return record;
     }
 
-    public static string MessageChain(Exception exception)
+    private static (string Id, ErrorCategory Category) Classify(Exception exception) => EngineFailure.Classify(exception) switch
     {
-        var messages = new List<string>();
-        for (var current = exception; current is not null; current = current.InnerException)
-        {
-            messages.Add(current.Message);
-        }
-
-        return string.Join(" ---> ", messages);
-    }
-
-    // Most specific types first: TraktAuthException is a TraktApiException, StateLockedException a StateStoreException.
-    private static (string Id, ErrorCategory Category) Classify(Exception exception) => exception switch
-    {
-        ConfigurationException => (ErrorIds.ConfigurationInvalid, ErrorCategory.InvalidArgument),
-        TraktAuthException => (ErrorIds.AuthenticationFailed, ErrorCategory.AuthenticationError),
-        TraktApiException { StatusCode: null } => (ErrorIds.ApiFailed, ErrorCategory.ConnectionError),
-        TraktApiException => (ErrorIds.ApiFailed, ErrorCategory.ResourceUnavailable),
-        StateLockedException => (ErrorIds.StateLocked, ErrorCategory.ResourceBusy),
-        StateCorruptException => (ErrorIds.StateCorrupt, ErrorCategory.ReadError),
-        StateStoreException => (ErrorIds.StateUnavailable, ErrorCategory.ResourceUnavailable),
-        InfluxException influx => (ErrorIds.InfluxFailed, InfluxCategory(influx.Failure)),
-        ScheduleException schedule => ScheduleError(schedule.Kind),
-        OperationCanceledException => (ErrorIds.OperationStopped, ErrorCategory.OperationStopped),
+        FailureKind.Configuration => (ErrorIds.ConfigurationInvalid, ErrorCategory.InvalidArgument),
+        FailureKind.Authentication => (ErrorIds.AuthenticationFailed, ErrorCategory.AuthenticationError),
+        FailureKind.TraktUnreachable => (ErrorIds.ApiFailed, ErrorCategory.ConnectionError),
+        FailureKind.TraktApi => (ErrorIds.ApiFailed, ErrorCategory.ResourceUnavailable),
+        FailureKind.StateLocked => (ErrorIds.StateLocked, ErrorCategory.ResourceBusy),
+        FailureKind.StateCorrupt => (ErrorIds.StateCorrupt, ErrorCategory.ReadError),
+        FailureKind.StateUnavailable => (ErrorIds.StateUnavailable, ErrorCategory.ResourceUnavailable),
+        FailureKind.Influx => (ErrorIds.InfluxFailed, InfluxCategory(((InfluxException)exception).Failure)),
+        FailureKind.Schedule => ScheduleError(((ScheduleException)exception).Kind),
+        FailureKind.Stopped => (ErrorIds.OperationStopped, ErrorCategory.OperationStopped),
         _ => (ErrorIds.Unexpected, ErrorCategory.NotSpecified),
     };
 

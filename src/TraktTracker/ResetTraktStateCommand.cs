@@ -1,6 +1,6 @@
 using System.Management.Automation;
-using TraktTracker.Config;
 using TraktTracker.State;
+using TraktTracker.Sync;
 
 namespace TraktTracker.Commands;
 
@@ -31,28 +31,9 @@ public sealed class ResetTraktStateCommand : TraktCmdlet
             : "Delete all stored plays, sync state and Trakt tokens";
         if (Confirmed(settings.StateDbPath, action))
         {
-            WriteObject(Reset(settings));
-        }
-    }
-
-    private StateResetResult Reset(TrackerSettings settings)
-    {
-        // Held across the open, so a damaged file is never moved from under another run.
-        using var runLock = RunLock.Acquire(settings.StateDbPath, TimeSpan.FromSeconds(settings.LockTimeoutSeconds), Reporter);
-        try
-        {
-            using var runtime = OpenRuntime(settings, exclusive: false);
-            var plays = runtime.Store.CountPlays();
-            runtime.ResetState(KeepAuth);
-            return new StateResetResult { StateDbPath = settings.StateDbPath, PlaysRemoved = plays, KeptAuth = KeepAuth };
-        }
-        catch (StateCorruptException ex)
-        {
-            var movedTo = StateStore.MoveAside(settings.StateDbPath);
-            WriteWarning($"The state file could not be read ({ex.InnerException?.Message ?? ex.Message}), so it was moved to " +
-                $"{movedTo} and a new one will be created. Nothing of it could be kept{(KeepAuth ? ", not even the tokens" : "")}: " +
-                "run Connect-Trakt, then Invoke-TraktBackfill.");
-            return new StateResetResult { StateDbPath = settings.StateDbPath, MovedAsideTo = movedTo };
+            // Under the run lock; a damaged file is moved aside (never deleted) with a warning.
+            using var runtime = TrackerRuntime.OpenReset(settings, Reporter, KeepAuth);
+            WriteObject(runtime.LastReset);
         }
     }
 

@@ -43,7 +43,8 @@ public sealed class CmdletConventionsTests
         Assert.All(declared, output => Assert.Contains(output.FullName, tableViews));
     }
 
-    // The rows users pipe into Export-Csv / ConvertTo-Json (product.md §3): history, run summaries, connection, reset.
+    // The rows users pipe into Export-Csv / ConvertTo-Json (product.md §3): history, run summaries, connection,
+    // reset and InfluxDB results.
     [Theory]
     [InlineData(typeof(GetTraktHistoryCommand))]
     [InlineData(typeof(InvokeTraktBackfillCommand))]
@@ -51,6 +52,8 @@ public sealed class CmdletConventionsTests
     [InlineData(typeof(InvokeTraktReconcileCommand))]
     [InlineData(typeof(ConnectTraktCommand))]
     [InlineData(typeof(ResetTraktStateCommand))]
+    [InlineData(typeof(TestTraktInfluxCommand))]
+    [InlineData(typeof(UpdateTraktInfluxCommand))]
     public void Output_objects_have_only_scalar_properties_so_csv_rows_are_clean(Type cmdletType)
     {
         foreach (var type in OutputTypesOf(cmdletType))

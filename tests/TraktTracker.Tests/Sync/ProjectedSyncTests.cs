@@ -1,4 +1,3 @@
-using TraktTracker.Config;
 using TraktTracker.Influx;
 using TraktTracker.Sync;
 using TraktTracker.Tests.Influx;
@@ -14,14 +13,7 @@ public sealed class ProjectedSyncTests(InfluxDbServer server)
     {
         var h = await SyncHarness.StartAsync();
         h.Simulator.History.SeedRandom(plays, seed);
-        h.Settings = h.Settings with
-        {
-            EnableInflux = true,
-            InfluxApi = InfluxApiVersion.V1,
-            InfluxUrl = server.Url,
-            InfluxBucketRaw = await server.CreateDatabaseAsync(),
-            InfluxBucketAgg = await server.CreateDatabaseAsync(),
-        };
+        await h.ProjectIntoAsync(server);
         return h;
     }
 

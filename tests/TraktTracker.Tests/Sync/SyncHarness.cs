@@ -1,7 +1,10 @@
 using TraktTracker.Config;
+using TraktTracker.Influx;
 using TraktTracker.Simulator;
+using TraktTracker.TestSupport.Influx;
 using TraktTracker.State;
 using TraktTracker.Sync;
+using TraktTracker.Tests.Influx;
 using TraktTracker.Tests.Trakt;
 using TraktTracker.Trakt;
 
@@ -9,7 +12,7 @@ namespace TraktTracker.Tests.Sync;
 
 /// <summary>
 /// A simulator, a connected state store in a temp folder, and runs of the real engine against both.
-/// Retry steps are shortened (Retry-After 1 s, no margin, 10 ms back-off base); nothing else is faked.
+/// Retry steps are shortened (Retry-After 1 s, no margin, 10 ms back-off base; InfluxDB gives up within a second); nothing else is faked.
 /// </summary>
 internal sealed class SyncHarness : IAsyncDisposable
 {
@@ -47,6 +50,19 @@ internal sealed class SyncHarness : IAsyncDisposable
         return harness;
     }
 
+    /// <summary>Turns the projection on: InfluxDB 1.x API against <paramref name="server"/>, a fresh database for each target.</summary>
+    public async Task ProjectIntoAsync(InfluxDbServer server)
+    {
+        Settings = Settings with
+        {
+            EnableInflux = true,
+            InfluxApi = InfluxApiVersion.V1,
+            InfluxUrl = server.Url,
+            InfluxBucketRaw = await server.CreateDatabaseAsync(),
+            InfluxBucketAgg = await server.CreateDatabaseAsync(),
+        };
+    }
+
     /// <summary>Stores a fresh token pair, as Connect-Trakt would.</summary>
     public void Connect()
     {
@@ -58,6 +74,8 @@ internal sealed class SyncHarness : IAsyncDisposable
     public TrackerRuntime Open() => TrackerRuntime.Open(Settings, Reporter, tuning: new RuntimeTuning
     {
         AdjustClient = o => o with { RetryBaseDelay = TimeSpan.FromMilliseconds(10) },
+        // Short back-off for outages, but a full timeout: a fresh database's first writes create many shards.
+        InfluxOptions = ProjectionTestBed.FastRetries with { RequestTimeout = new InfluxWriterOptions().RequestTimeout },
     });
 
     public Task<SyncOutcome> BackfillAsync(RunOptions? options = null) => RunAsync((r, o) => r.BackfillAsync(o, default), options);

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using TraktTracker.Commands;
+using TraktTracker.State;
 using TraktTracker.Sync;
 
 namespace TraktTracker.Tests.Module.EndToEnd;
@@ -68,7 +69,7 @@ public sealed class ResetScriptTests
         var result = Assert.IsType<StateResetResult>(reset.Objects.Single());
         Assert.False(result.KeptAuth);
         Assert.Equal("this is not a SQLite database, but someone's only copy of something", File.ReadAllText(result.MovedAsideTo!));
-        Assert.Contains(reset.Warnings, w => w.Contains(result.MovedAsideTo!, StringComparison.Ordinal) && w.Contains("not even the tokens", StringComparison.Ordinal));
+        Assert.Contains(reset.Warnings, w => w.Contains(result.MovedAsideTo!, StringComparison.Ordinal) && w.Contains("run Connect-Trakt again", StringComparison.Ordinal));
         bed.Connect();
         Assert.Equal(20, ((SyncSummary)bed.Run("Invoke-TraktBackfill").EnsureNoErrors().Objects.Single()).Inserted);
     }

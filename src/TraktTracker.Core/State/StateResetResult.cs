@@ -1,6 +1,6 @@
-namespace TraktTracker.Commands;
+namespace TraktTracker.State;
 
-/// <summary>What Reset-TraktState did to one state store.</summary>
+/// <summary>What a reset (Reset-TraktState, --reset-state) did to one state store.</summary>
 public sealed record StateResetResult
 {
     /// <summary>The state file that was reset.</summary>
