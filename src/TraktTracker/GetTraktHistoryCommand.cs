@@ -37,7 +37,8 @@ public sealed class GetTraktHistoryCommand : TraktCmdlet
     {
         var selection = new PlaySelection(Title, First);
         var filter = new HistoryFilter { Type = Type, After = ToInstant(After), Before = ToInstant(Before) };
-        using var runtime = OpenRuntime(exclusive: false);
+        // Reading the store needs no lock; -Online may refresh the single-use token, which only one run may do at a time.
+        using var runtime = OpenRuntime(exclusive: Online.IsPresent);
         if (Online)
         {
             RunEngine(ct => WriteOnlineAsync(runtime.StreamOnlineHistoryAsync(filter, ct), selection, ct));

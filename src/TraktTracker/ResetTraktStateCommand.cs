@@ -1,9 +1,12 @@
 using System.Management.Automation;
+using TraktTracker.State;
+using TraktTracker.Sync;
 
 namespace TraktTracker.Commands;
 
-/// <summary>Reset-TraktState: wipes the state store; -KeepAuth keeps the Trakt tokens.</summary>
+/// <summary>Reset-TraktState: wipes the state store; -KeepAuth keeps the Trakt tokens. A damaged file is moved aside.</summary>
 [Cmdlet(VerbsCommon.Reset, "TraktState", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+[OutputType(typeof(StateResetResult))]
 public sealed class ResetTraktStateCommand : TraktCmdlet
 {
     /// <summary>Keeps the stored Trakt tokens, so no new Connect-Trakt is needed.</summary>
@@ -26,13 +29,12 @@ public sealed class ResetTraktStateCommand : TraktCmdlet
         var action = KeepAuth
             ? "Delete all stored plays and sync state, keeping the Trakt tokens"
             : "Delete all stored plays, sync state and Trakt tokens";
-        if (!Confirmed(settings.StateDbPath, action))
+        if (Confirmed(settings.StateDbPath, action))
         {
-            return;
+            // Under the run lock; a damaged file is moved aside (never deleted) with a warning.
+            using var runtime = TrackerRuntime.OpenReset(settings, Reporter, KeepAuth);
+            WriteObject(runtime.LastReset);
         }
-
-        using var runtime = OpenRuntime(settings, exclusive: true);
-        runtime.ResetState(KeepAuth);
     }
 
     // -Force answers the prompt for unattended use; it never turns a -WhatIf dry run into a real one.

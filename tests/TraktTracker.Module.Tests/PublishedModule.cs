@@ -13,6 +13,13 @@ internal static class PublishedModule
 
     public static string Manifest => Path.Combine(Directory, "TraktTracker.psd1");
 
+    /// <summary>Every file under <paramref name="folder"/>, as sorted '/'-separated relative paths.</summary>
+    public static IReadOnlyList<string> Files(string folder)
+        => System.IO.Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(folder, f).Replace(Path.DirectorySeparatorChar, '/'))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
     /// <summary>ModuleVersion from Directory.Build.props: the one version of the repository.</summary>
     public static string ExpectedVersion
     {

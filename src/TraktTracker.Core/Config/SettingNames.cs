@@ -29,6 +29,7 @@ public static class SettingNames
     public const string StateDbPath = "STATE_DB_PATH";
     public const string ConfigPath = "CONFIG_PATH";
     public const string LogLevel = "LOG_LEVEL";
+    public const string LockTimeout = "LOCK_TIMEOUT_SECONDS";
 
     /// <summary>Every name config.toml may set (CONFIG_PATH itself cannot live inside the file).</summary>
     public static readonly IReadOnlySet<string> FileSettable = new HashSet<string>(StringComparer.Ordinal)
@@ -36,6 +37,6 @@ public static class SettingNames
         TraktClientId, TraktClientSecret, TraktRefreshToken, TraktAuthCode, TraktApiUrl, TraktAuthUrl,
         TraktMaxRetries, TraktRetryAfterMargin, TraktMinRequestInterval, EnableInflux, InfluxApi, InfluxUrl,
         InfluxToken, InfluxOrg, InfluxUsername, InfluxPassword, InfluxBucketRaw, InfluxBucketAgg, SyncCron,
-        ReconcileCron, TimeZone, OverlapHours, ReconcileDays, StateDbPath, LogLevel,
+        ReconcileCron, TimeZone, OverlapHours, ReconcileDays, StateDbPath, LogLevel, LockTimeout,
     };
 }

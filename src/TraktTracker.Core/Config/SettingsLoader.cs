@@ -49,6 +49,7 @@ public static class SettingsLoader
             StateDbPath = Path.GetFullPath(read.Text(SettingNames.StateDbPath) ?? paths.DefaultStateDbPath),
             ConfigPath = sources.ConfigPath,
             LogLevel = read.LogLevel(SettingNames.LogLevel, defaults.LogLevel),
+            LockTimeoutSeconds = read.Number(SettingNames.LockTimeout, defaults.LockTimeoutSeconds),
         };
     }
 

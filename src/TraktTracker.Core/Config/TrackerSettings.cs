@@ -46,6 +46,9 @@ public sealed record TrackerSettings
     public string? ConfigPath { get; init; }
     public string LogLevel { get; init; } = "INFO";
 
+    /// <summary>How long a run waits for another run on the same state store before failing (one run at a time).</summary>
+    public double LockTimeoutSeconds { get; init; } = 120;
+
     /// <summary>Records print every member by default; secrets must never reach output or logs.</summary>
     public override string ToString()
         => $"TrackerSettings {{ TraktApiUrl = {TraktApiUrl}, InfluxUrl = {InfluxUrl}, InfluxApi = {InfluxApi}, " +

@@ -50,11 +50,15 @@ public sealed partial class StateStore
             return plays;
         });
 
-    /// <summary>History ids watched in [from, to] (null = unbounded): the local side of a reconcile diff.</summary>
-    public HashSet<long> GetIdsInRange(DateTimeOffset? fromInclusiveUtc, DateTimeOffset? toInclusiveUtc) => Guarded(() =>
+    /// <summary>
+    /// History ids watched in [from, to] (null = unbounded): the local side of a reconcile diff; with
+    /// <paramref name="rewatchesOnly"/>, only the plays currently flagged as rewatches.
+    /// </summary>
+    public HashSet<long> GetIdsInRange(DateTimeOffset? fromInclusiveUtc, DateTimeOffset? toInclusiveUtc, bool rewatchesOnly = false) => Guarded(() =>
     {
         using var command = _connection.CreateCommand();
-        command.CommandText = "SELECT history_id FROM plays WHERE watched_at >= $from AND watched_at <= $to";
+        command.CommandText = "SELECT history_id FROM plays WHERE watched_at >= $from AND watched_at <= $to" +
+            (rewatchesOnly ? " AND is_rewatch = 1" : "");
         command.Parameters.AddWithValue("$from", fromInclusiveUtc is { } from ? Instants.ToTicks(from) : long.MinValue);
         command.Parameters.AddWithValue("$to", toInclusiveUtc is { } to ? Instants.ToTicks(to) : long.MaxValue);
         using var reader = command.ExecuteReader();

@@ -10,9 +10,6 @@ namespace TraktTracker.State;
 /// </summary>
 public sealed partial class StateStore : IDisposable, ITokenStore
 {
-    /// <summary>How long a second run waits for the run lock (<see cref="RunLock"/>) by default.</summary>
-    public static readonly TimeSpan DefaultLockTimeout = TimeSpan.FromMinutes(2);
-
     /// <summary>How long one statement waits for another connection's write lock before failing.</summary>
     public static readonly TimeSpan DefaultBusyTimeout = TimeSpan.FromSeconds(15);
 

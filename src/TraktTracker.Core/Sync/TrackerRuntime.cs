@@ -36,9 +36,13 @@ public sealed class TrackerRuntime : IDisposable
 
     public StateStore Store { get; }
 
+    /// <summary>What <see cref="OpenReset"/> did; null for a runtime from <see cref="Open"/>.</summary>
+    public StateResetResult? LastReset { get; private set; }
+
     /// <summary>
     /// Opens (creating when needed) the state store at <see cref="TrackerSettings.StateDbPath"/>. With
-    /// <paramref name="exclusive"/>, takes the per-store run lock first, waiting at most <paramref name="lockTimeout"/>.
+    /// <paramref name="exclusive"/>, takes the per-store run lock first, waiting at most <paramref name="lockTimeout"/>
+    /// (by default <see cref="TrackerSettings.LockTimeoutSeconds"/>).
     /// </summary>
     public static TrackerRuntime Open(TrackerSettings settings, IRunReporter reporter, bool exclusive = true, TimeSpan? lockTimeout = null, RuntimeTuning? tuning = null)
         => OpenWith(settings, reporter, exclusive, lockTimeout, tuning, StateStore.Open);
@@ -48,13 +52,19 @@ public sealed class TrackerRuntime : IDisposable
     /// <paramref name="keepAuth"/> the tokens survive. A damaged file is moved aside (never deleted) and a fresh store begins.
     /// </summary>
     public static TrackerRuntime OpenReset(TrackerSettings settings, IRunReporter reporter, bool keepAuth, RuntimeTuning? tuning = null)
-        => OpenWith(settings, reporter, exclusive: true, lockTimeout: null, tuning, path =>
+    {
+        StateResetResult? reset = null;
+        var runtime = OpenWith(settings, reporter, exclusive: true, lockTimeout: null, tuning, path =>
         {
-            var store = OpenOrMoveAside(path, reporter);
+            var (store, movedTo) = OpenOrMoveAside(path, reporter);
+            reset = new StateResetResult { StateDbPath = path, PlaysRemoved = store.CountPlays(), KeptAuth = keepAuth && movedTo is null, MovedAsideTo = movedTo };
             store.Reset(keepAuth);
             reporter.Verbose(keepAuth ? $"Reset the state store {path}, keeping the Trakt tokens." : $"Reset the state store {path}.");
             return store;
         });
+        runtime.LastReset = reset;
+        return runtime;
+    }
 
     /// <summary>Device flow: <paramref name="showCode"/> is called once with what the user must enter.</summary>
     public async Task<ConnectionInfo> ConnectWithDeviceFlowAsync(Action<DeviceCodePrompt> showCode, CancellationToken ct)
@@ -80,19 +90,20 @@ public sealed class TrackerRuntime : IDisposable
     public async Task<SyncOutcome> BackfillAsync(RunOptions options, CancellationToken ct)
     {
         var context = await PrepareAsync(options, ct).ConfigureAwait(false);
-        return await new BackfillOperation(context).RunAsync(options, ct).ConfigureAwait(false);
+        return WithCurrentRewatchFlags(await new BackfillOperation(context).RunAsync(options, ct).ConfigureAwait(false));
     }
 
     public async Task<SyncOutcome> SyncAsync(RunOptions options, CancellationToken ct)
     {
         var context = await PrepareAsync(options, ct).ConfigureAwait(false);
-        return await new IncrementalSyncOperation(context, new ReconcileOperation(context)).RunAsync(options, ct).ConfigureAwait(false);
+        return WithCurrentRewatchFlags(
+            await new IncrementalSyncOperation(context, new ReconcileOperation(context)).RunAsync(options, ct).ConfigureAwait(false));
     }
 
     public async Task<SyncOutcome> ReconcileAsync(RunOptions options, CancellationToken ct)
     {
         var context = await PrepareAsync(options, ct).ConfigureAwait(false);
-        return await new ReconcileOperation(context).RunAsync(options, ct).ConfigureAwait(false);
+        return WithCurrentRewatchFlags(await new ReconcileOperation(context).RunAsync(options, ct).ConfigureAwait(false));
     }
 
     /// <summary>
@@ -168,7 +179,7 @@ public sealed class TrackerRuntime : IDisposable
     private static TrackerRuntime OpenWith(TrackerSettings settings, IRunReporter reporter, bool exclusive, TimeSpan? lockTimeout,
         RuntimeTuning? tuning, Func<string, StateStore> openStore)
     {
-        var runLock = exclusive ? RunLock.Acquire(settings.StateDbPath, lockTimeout ?? StateStore.DefaultLockTimeout, reporter) : null;
+        var runLock = exclusive ? RunLock.Acquire(settings.StateDbPath, lockTimeout ?? TimeSpan.FromSeconds(settings.LockTimeoutSeconds), reporter) : null;
         try
         {
             reporter.Verbose($"State store: {settings.StateDbPath}");
@@ -181,18 +192,18 @@ public sealed class TrackerRuntime : IDisposable
         }
     }
 
-    private static StateStore OpenOrMoveAside(string path, IRunReporter reporter)
+    private static (StateStore Store, string? MovedTo) OpenOrMoveAside(string path, IRunReporter reporter)
     {
         try
         {
-            return StateStore.Open(path);
+            return (StateStore.Open(path), null);
         }
         catch (StateCorruptException)
         {
             var movedTo = StateStore.MoveAside(path);
             reporter.Warning($"The state file {path} is damaged or not a TraktTracker database: moved it aside to {movedTo} " +
-                "and started an empty store. Its Trakt tokens went with it: connect again (trakt-tracker --auth) if no TRAKT_REFRESH_TOKEN is set.");
-            return StateStore.Open(path);
+                $"and started an empty store. Its Trakt tokens went with it: {TraktAuthException.ReconnectAdvice} if no TRAKT_REFRESH_TOKEN is set.");
+            return (StateStore.Open(path), movedTo);
         }
     }
 
@@ -250,6 +261,21 @@ public sealed class TrackerRuntime : IDisposable
     }
 
     private IInfluxWriter CreateInfluxWriter() => InfluxWriterFactory.Create(Settings, _tuning.InfluxOptions, Reporter);
+
+    /// <summary>
+    /// A play's rewatch flag can flip after it was stored, when an older play of its title arrives on a later
+    /// page: the new plays (-PassThru) carry the flags as the run left them.
+    /// </summary>
+    private SyncOutcome WithCurrentRewatchFlags(SyncOutcome outcome)
+    {
+        if (outcome.NewPlays.Count == 0)
+        {
+            return outcome;
+        }
+
+        var rewatches = Store.GetIdsInRange(outcome.NewPlays.Min(p => p.WatchedAt), outcome.NewPlays.Max(p => p.WatchedAt), rewatchesOnly: true);
+        return outcome with { NewPlays = outcome.NewPlays.Select(p => p with { IsRewatch = rewatches.Contains(p.HistoryId) }).ToList() };
+    }
 
     private static bool InOpenRange(WatchEvent play, HistoryFilter filter)
         => (filter.After is null || play.WatchedAt > filter.After) && (filter.Before is null || play.WatchedAt < filter.Before);

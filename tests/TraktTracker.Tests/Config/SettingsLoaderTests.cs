@@ -51,6 +51,7 @@ public sealed class SettingsLoaderTests : IDisposable
         Assert.Equal(new Uri("https://auth.trakt.tv"), s.TraktAuthUrl);
         Assert.Equal(InfluxApiVersion.V2, s.InfluxApi);
         Assert.False(s.EnableInflux);
+        Assert.Equal(120, s.LockTimeoutSeconds);
     }
 
     [Fact]
@@ -132,6 +133,7 @@ public sealed class SettingsLoaderTests : IDisposable
     [InlineData("SYNC_CRON", "61 * * * *", "Invalid cron expression for SYNC_CRON: '61 * * * *'")]
     [InlineData("RECONCILE_CRON", "every day", "Invalid cron expression for RECONCILE_CRON: 'every day'")]
     [InlineData("LOG_LEVEL", "LOUD", "Invalid value for LOG_LEVEL: 'LOUD'")]
+    [InlineData("LOCK_TIMEOUT_SECONDS", "-5", "Invalid value for LOCK_TIMEOUT_SECONDS: '-5'")]
     public void Bad_values_fail_fast_naming_the_setting(string name, string value, string expected)
     {
         var ex = Assert.Throws<ConfigurationException>(() => SettingsLoader.Load(environment: Environment((name, value))));

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using System.Reflection;
+using System.Xml.Linq;
 using TraktTracker.Commands;
 
 namespace TraktTracker.Tests.Module;
@@ -29,21 +30,33 @@ public sealed class CmdletConventionsTests
 
     [Theory]
     [MemberData(nameof(CmdletTypes))]
-    public void Cmdlet_that_writes_objects_declares_them(Type type)
+    public void Cmdlet_declares_its_output_types_and_each_has_a_table_view(Type type)
     {
-        if (type == typeof(ResetTraktStateCommand))
-        {
-            Assert.Empty(type.GetCustomAttributes<OutputTypeAttribute>());   // it writes nothing, and says so in its help
-            return;
-        }
+        var tableViews = XDocument.Load(Path.Combine(AppContext.BaseDirectory, "TraktTracker.format.ps1xml")).Descendants("View")
+            .Where(v => v.Element("TableControl") is not null)
+            .Select(v => v.Element("ViewSelectedBy")!.Element("TypeName")!.Value)
+            .ToList();
 
-        Assert.NotEmpty(type.GetCustomAttributes<OutputTypeAttribute>());
+        var declared = OutputTypesOf(type).ToList();
+
+        Assert.NotEmpty(declared);
+        Assert.All(declared, output => Assert.Contains(output.FullName, tableViews));
     }
 
-    [Fact]
-    public void Output_objects_have_only_scalar_properties_so_csv_rows_are_clean()
+    // The rows users pipe into Export-Csv / ConvertTo-Json (product.md §3): history, run summaries, connection,
+    // reset and InfluxDB results.
+    [Theory]
+    [InlineData(typeof(GetTraktHistoryCommand))]
+    [InlineData(typeof(InvokeTraktBackfillCommand))]
+    [InlineData(typeof(InvokeTraktSyncCommand))]
+    [InlineData(typeof(InvokeTraktReconcileCommand))]
+    [InlineData(typeof(ConnectTraktCommand))]
+    [InlineData(typeof(ResetTraktStateCommand))]
+    [InlineData(typeof(TestTraktInfluxCommand))]
+    [InlineData(typeof(UpdateTraktInfluxCommand))]
+    public void Output_objects_have_only_scalar_properties_so_csv_rows_are_clean(Type cmdletType)
     {
-        foreach (var type in new[] { typeof(WatchEvent), typeof(TraktTracker.Sync.SyncSummary), typeof(TraktTracker.Trakt.ConnectionInfo), typeof(TraktTracker.Influx.InfluxTestResult), typeof(TraktTracker.Influx.ProjectionResult) })
+        foreach (var type in OutputTypesOf(cmdletType))
         {
             foreach (var property in type.GetProperties())
             {
@@ -53,4 +66,7 @@ public sealed class CmdletConventionsTests
             }
         }
     }
+
+    private static IEnumerable<Type> OutputTypesOf(Type cmdlet)
+        => cmdlet.GetCustomAttributes<OutputTypeAttribute>().SelectMany(a => a.Type).Select(t => t.Type!);
 }

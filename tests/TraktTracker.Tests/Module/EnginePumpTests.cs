@@ -20,7 +20,14 @@ public sealed class EnginePumpTests(ModuleSessionFixture fixture) : IClassFixtur
     {
         var run = Run("-Verbose");
 
-        Assert.Equal(["Fetching page 1", "Fetching page 2"], run.Result.Verbose);
+        // With -Verbose, ShouldProcess itself writes "Performing the operation ..." (PowerShell's own behaviour):
+        // its lines must interleave with the engine's exactly as the worker thread produced them.
+        Assert.Equal(
+            [
+                "Fetching page 1", "Performing the operation \"Store 2 plays\" on target \"page 1\".",
+                "Fetching page 2", "Performing the operation \"Store 1 play\" on target \"page 2\".",
+            ],
+            run.Result.Verbose);
         Assert.Equal(["Page 2 had a malformed item"], run.Result.Warnings);
         Assert.Collection(run.Result.Progress,
             p => Assert.Equal(("Backfill", 50, ProgressRecordType.Processing), (p.Activity, p.PercentComplete, p.RecordType)),

@@ -18,6 +18,8 @@ public sealed class BackfillTests
         Assert.Equal(3_000, outcome.Summary.Fetched);
         Assert.Equal(3_000, outcome.Summary.Inserted);
         Assert.Equal(3_000, outcome.NewPlays.Count);
+        // Flags as stored at the end, although later (older) pages flipped plays of earlier pages.
+        Assert.Equal(h.ExpectedPlays().OrderBy(p => p.HistoryId), outcome.NewPlays.OrderBy(p => p.HistoryId));
         Assert.Equal(0, outcome.Summary.ParseErrors);
         Assert.Equal(12, h.Simulator.Requests.Count("/sync/history"));
         Assert.Equal(1, h.Simulator.Requests.Count("/sync/last_activities"));
