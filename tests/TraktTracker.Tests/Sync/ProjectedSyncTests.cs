@@ -1,4 +1,3 @@
-using TraktTracker.Config;
 using TraktTracker.Influx;
 using TraktTracker.Sync;
 using TraktTracker.Tests.Influx;
@@ -14,19 +13,11 @@ public sealed class ProjectedSyncTests(InfluxDbServer server)
     {
         var h = await SyncHarness.StartAsync();
         h.Simulator.History.SeedRandom(plays, seed);
-        h.Settings = h.Settings with
-        {
-            EnableInflux = true,
-            InfluxApi = InfluxApiVersion.V1,
-            InfluxUrl = server.Url,
-            InfluxBucketRaw = await server.CreateDatabaseAsync(),
-            InfluxBucketAgg = await server.CreateDatabaseAsync(),
-        };
+        await h.UseInfluxAsync(server);
         return h;
     }
 
-    private Task AssertInfluxMatchesAsync(SyncHarness h)
-        => ExpectedProjection.AssertMatchesAsync(server, h.Settings.InfluxBucketRaw, h.Settings.InfluxBucketAgg, h.ExpectedPlays(), h.Settings.TimeZone);
+    private static Task AssertInfluxMatchesAsync(SyncHarness h) => h.AssertInfluxMatchesSimulatorAsync();
 
     [Fact]
     public async Task A_backfill_projects_every_play_once_and_the_daily_numbers_exactly()

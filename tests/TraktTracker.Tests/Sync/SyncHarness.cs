@@ -3,6 +3,7 @@ using TraktTracker.Simulator;
 using TraktTracker.State;
 using TraktTracker.Sync;
 using TraktTracker.Tests.Trakt;
+using TraktTracker.TestSupport.Influx;
 using TraktTracker.Trakt;
 
 namespace TraktTracker.Tests.Sync;
@@ -27,6 +28,9 @@ internal sealed class SyncHarness : IAsyncDisposable
     public RecordingReporter Reporter { get; } = new();
 
     public TrackerSettings Settings { get; set; } = null!;
+
+    /// <summary>The InfluxDB the runs project into, once <see cref="UseInfluxAsync"/> turned it on.</summary>
+    public InfluxDbServer? Influx { get; private set; }
 
     public static async Task<SyncHarness> StartAsync(Action<SimulatorOptions>? configure = null)
     {
@@ -53,6 +57,20 @@ internal sealed class SyncHarness : IAsyncDisposable
         var (access, refresh) = Simulator.Auth.IssueTokens();
         using var store = StateStore.Open(StateDbPath);
         store.SaveTokens(new StoredTokens(access, refresh, DateTimeOffset.UtcNow.AddDays(7), "public"));
+    }
+
+    /// <summary>Turns projection on: the v1 API of a real influxd, a fresh database for each bucket.</summary>
+    public async Task UseInfluxAsync(InfluxDbServer server)
+    {
+        Influx = server;
+        Settings = Settings with
+        {
+            EnableInflux = true,
+            InfluxApi = InfluxApiVersion.V1,
+            InfluxUrl = server.Url,
+            InfluxBucketRaw = await server.CreateDatabaseAsync(),
+            InfluxBucketAgg = await server.CreateDatabaseAsync(),
+        };
     }
 
     public TrackerRuntime Open() => TrackerRuntime.Open(Settings, Reporter, tuning: new RuntimeTuning
@@ -82,6 +100,10 @@ internal sealed class SyncHarness : IAsyncDisposable
         Assert.Equal(expected.Count, actual.Count);
         Assert.Equal(expected, actual);
     }
+
+    /// <summary>InfluxDB holds exactly the projection of the simulator's history (see <see cref="ExpectedProjection"/>).</summary>
+    public Task AssertInfluxMatchesSimulatorAsync()
+        => ExpectedProjection.AssertMatchesAsync(Influx!, Settings.InfluxBucketRaw, Settings.InfluxBucketAgg, ExpectedPlays(), Settings.TimeZone);
 
     public async ValueTask DisposeAsync()
     {
