@@ -68,9 +68,20 @@ internal sealed class SyncHarness : IAsyncDisposable
             EnableInflux = true,
             InfluxApi = InfluxApiVersion.V1,
             InfluxUrl = server.Url,
-            InfluxBucketRaw = await server.CreateDatabaseAsync(),
-            InfluxBucketAgg = await server.CreateDatabaseAsync(),
+            InfluxBucketRaw = await CreateDatabaseAsync(server),
+            InfluxBucketAgg = await CreateDatabaseAsync(server),
         };
+    }
+
+    /// <summary>
+    /// A database with ten-year shards. With the default one-week shards a ten-year history makes ~500 shards, and
+    /// influxd 1.x visits every shard on each DELETE (~0.5 s per stale day here) and on first writes.
+    /// </summary>
+    private static async Task<string> CreateDatabaseAsync(InfluxDbServer server)
+    {
+        var name = $"sync_{Guid.NewGuid():N}";
+        await server.ExecuteAsync($"CREATE DATABASE \"{name}\" WITH SHARD DURATION 520w");
+        return name;
     }
 
     public TrackerRuntime Open() => TrackerRuntime.Open(Settings, Reporter, tuning: new RuntimeTuning
