@@ -13,9 +13,10 @@ public sealed class CrossProcessLockTests
     {
         await using var h = await SyncHarness.StartAsync();
         h.Simulator.History.SeedRandom(1_000, seed: 41);
-        // The winner's backfill takes seconds (latency, spaced requests); the loser gives up after one.
-        h.Simulator.Options.Latency = TimeSpan.FromMilliseconds(250);
-        h.Settings = h.Settings with { TraktMinRequestIntervalSeconds = 0.25 };
+        // The winner's backfill holds the lock for about 3 s (latency, spaced requests); the loser gives up after 1 s,
+        // however much later the busy machine starts it.
+        h.Simulator.Options.Latency = TimeSpan.FromMilliseconds(400);
+        h.Settings = h.Settings with { TraktMinRequestIntervalSeconds = 0.4 };
         h.Simulator.Auth.ExpireAccessTokens();
         var folder = Path.GetDirectoryName(h.StateDbPath)!;
 

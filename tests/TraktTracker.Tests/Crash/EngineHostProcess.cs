@@ -16,7 +16,9 @@ internal sealed class EngineHostProcess : IDisposable
 
     private readonly Process _process;
     private readonly object _gate = new();
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly List<string> _errorLines = [];
+    private readonly List<TimeSpan> _arrivals = [];
     private readonly StringBuilder _output = new();
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private bool _errorClosed;
@@ -118,8 +120,15 @@ internal sealed class EngineHostProcess : IDisposable
         return _process.ExitCode;
     }
 
-    /// <summary>Everything the process printed, for failure messages.</summary>
-    public string Describe() => $"stdout:\n{Output}\nstderr:\n{string.Join('\n', ErrorLines)}";
+    /// <summary>Everything the process printed, stderr lines with the time they arrived since the start, for failure messages.</summary>
+    public string Describe()
+    {
+        lock (_gate)
+        {
+            var timed = _errorLines.Select((line, i) => $"{_arrivals[i].TotalMilliseconds,7:0} ms {line}");
+            return $"stdout:\n{_output}stderr:\n{string.Join('\n', timed)}";
+        }
+    }
 
     public void Dispose()
     {
@@ -143,6 +152,7 @@ internal sealed class EngineHostProcess : IDisposable
             else
             {
                 _errorLines.Add(line);
+                _arrivals.Add(_clock.Elapsed);
             }
 
             changed = _changed;
