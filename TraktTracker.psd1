@@ -18,7 +18,11 @@
         'Invoke-TraktSync'
         'Invoke-TraktReconcile'
         'Test-TraktInflux'
+        'Update-TraktInflux'
         'Reset-TraktState'
+        'Register-TraktSchedule'
+        'Get-TraktSchedule'
+        'Unregister-TraktSchedule'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # The test command (README): builds, publishes the module folder, runs every test project.
-# Needs influxd (Debian: apt-get install -y influxdb) and crontab (apt-get install -y cron) on PATH.
+# Needs influxd (Debian: apt-get install -y influxdb), crontab (apt-get install -y cron) and systemd-analyze
+# (apt-get install -y systemd) on PATH.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-for tool in influxd crontab; do
-  command -v "$tool" >/dev/null 2>&1 || { echo "tests/run.sh: '$tool' is missing: run 'bash .ci/run' as root, or apt-get install -y influxdb cron" >&2; exit 1; }
+for tool in influxd crontab systemd-analyze; do
+  command -v "$tool" >/dev/null 2>&1 || { echo "tests/run.sh: '$tool' is missing: run 'bash .ci/run' as root, or apt-get install -y influxdb cron systemd" >&2; exit 1; }
 done
 
 module_dir="$PWD/out/test-module/TraktTracker"

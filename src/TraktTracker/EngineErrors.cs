@@ -1,8 +1,6 @@
 using System.Management.Automation;
-using TraktTracker.Config;
 using TraktTracker.Influx;
-using TraktTracker.State;
-using TraktTracker.Trakt;
+using TraktTracker.Scheduling;
 
 namespace TraktTracker.Commands;
 
@@ -16,36 +14,32 @@ internal static class EngineErrors
         if (exception.InnerException is not null)
         {
             // The whole chain: "could not load e_sqlite3" hides under two wrappers otherwise.
-            record.ErrorDetails = new ErrorDetails(MessageChain(exception));
+            record.ErrorDetails = new ErrorDetails(EngineFailure.MessageChain(exception));
         }
 
         return record;
     }
 
-    public static string MessageChain(Exception exception)
+    private static (string Id, ErrorCategory Category) Classify(Exception exception) => EngineFailure.Classify(exception) switch
     {
-        var messages = new List<string>();
-        for (var current = exception; current is not null; current = current.InnerException)
-        {
-            messages.Add(current.Message);
-        }
-
-        return string.Join(" ---> ", messages);
-    }
-
-    // Most specific types first: TraktAuthException is a TraktApiException, StateLockedException a StateStoreException.
-    private static (string Id, ErrorCategory Category) Classify(Exception exception) => exception switch
-    {
-        ConfigurationException => (ErrorIds.ConfigurationInvalid, ErrorCategory.InvalidArgument),
-        TraktAuthException => (ErrorIds.AuthenticationFailed, ErrorCategory.AuthenticationError),
-        TraktApiException { StatusCode: null } => (ErrorIds.ApiFailed, ErrorCategory.ConnectionError),
-        TraktApiException => (ErrorIds.ApiFailed, ErrorCategory.ResourceUnavailable),
-        StateLockedException => (ErrorIds.StateLocked, ErrorCategory.ResourceBusy),
-        StateCorruptException => (ErrorIds.StateCorrupt, ErrorCategory.ReadError),
-        StateStoreException => (ErrorIds.StateUnavailable, ErrorCategory.ResourceUnavailable),
-        InfluxException influx => (ErrorIds.InfluxFailed, InfluxCategory(influx.Failure)),
-        OperationCanceledException => (ErrorIds.OperationStopped, ErrorCategory.OperationStopped),
+        FailureKind.Configuration => (ErrorIds.ConfigurationInvalid, ErrorCategory.InvalidArgument),
+        FailureKind.Authentication => (ErrorIds.AuthenticationFailed, ErrorCategory.AuthenticationError),
+        FailureKind.TraktUnreachable => (ErrorIds.ApiFailed, ErrorCategory.ConnectionError),
+        FailureKind.TraktApi => (ErrorIds.ApiFailed, ErrorCategory.ResourceUnavailable),
+        FailureKind.StateLocked => (ErrorIds.StateLocked, ErrorCategory.ResourceBusy),
+        FailureKind.StateCorrupt => (ErrorIds.StateCorrupt, ErrorCategory.ReadError),
+        FailureKind.StateUnavailable => (ErrorIds.StateUnavailable, ErrorCategory.ResourceUnavailable),
+        FailureKind.Influx => (ErrorIds.InfluxFailed, InfluxCategory(((InfluxException)exception).Failure)),
+        FailureKind.Schedule => ScheduleError(((ScheduleException)exception).Kind),
+        FailureKind.Stopped => (ErrorIds.OperationStopped, ErrorCategory.OperationStopped),
         _ => (ErrorIds.Unexpected, ErrorCategory.NotSpecified),
+    };
+
+    private static (string Id, ErrorCategory Category) ScheduleError(ScheduleErrorKind kind) => kind switch
+    {
+        ScheduleErrorKind.InvalidSchedule => (ErrorIds.ScheduleInvalid, ErrorCategory.InvalidArgument),
+        ScheduleErrorKind.BackendUnavailable => (ErrorIds.SchedulerUnavailable, ErrorCategory.NotInstalled),
+        _ => (ErrorIds.SchedulerFailed, ErrorCategory.InvalidOperation),
     };
 
     private static ErrorCategory InfluxCategory(InfluxFailure failure) => failure switch

@@ -13,6 +13,9 @@ public static class ErrorIds
     public const string StateCorrupt = "TraktStateCorrupt";
     public const string StateUnavailable = "TraktStateUnavailable";
     public const string InfluxFailed = "TraktInfluxFailed";
+    public const string ScheduleInvalid = "TraktScheduleInvalid";
+    public const string SchedulerUnavailable = "TraktSchedulerUnavailable";
+    public const string SchedulerFailed = "TraktSchedulerFailed";
     public const string OperationStopped = "TraktOperationStopped";
     public const string Unexpected = "TraktUnexpectedError";
 }

@@ -26,7 +26,7 @@ public sealed class ModuleInit : IModuleAssemblyInitializer, IModuleAssemblyClea
         {
             throw new InvalidOperationException(
                 $"TraktTracker could not load its SQLite library for {RuntimeInformation.RuntimeIdentifier} " +
-                $"from {Path.GetDirectoryName(typeof(ModuleInit).Assembly.Location)}: {EngineErrors.MessageChain(ex)}. " +
+                $"from {Path.GetDirectoryName(typeof(ModuleInit).Assembly.Location)}: {EngineFailure.MessageChain(ex)}. " +
                 "Reinstall the module; supported platforms are linux-x64, linux-arm64, osx-x64, osx-arm64 and win-x64.",
                 ex);
         }

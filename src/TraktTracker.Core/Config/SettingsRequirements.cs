@@ -12,6 +12,7 @@ public static class SettingsRequirements
         RequireValue(settings.TraktClientSecret, SettingNames.TraktClientSecret);
     }
 
+    /// <summary>Every setting the chosen INFLUX_API needs; the one check behind every InfluxDB writer.</summary>
     public static void RequireInflux(this TrackerSettings settings)
     {
         var missing = new List<string>();
@@ -26,7 +27,13 @@ public static class SettingsRequirements
             AddIfMissing(missing, settings.InfluxToken, SettingNames.InfluxToken);
             AddIfMissing(missing, settings.InfluxOrg, SettingNames.InfluxOrg);
         }
+        else if (!string.IsNullOrEmpty(settings.InfluxUsername))
+        {
+            AddIfMissing(missing, settings.InfluxPassword, SettingNames.InfluxPassword);
+        }
 
+        AddIfMissing(missing, settings.InfluxBucketRaw, SettingNames.InfluxBucketRaw);
+        AddIfMissing(missing, settings.InfluxBucketAgg, SettingNames.InfluxBucketAgg);
         if (missing.Count > 0)
         {
             throw new ConfigurationException(missing[0],

@@ -29,4 +29,10 @@ public interface IInfluxWriter : IDisposable
 
     /// <summary>Deletes every point of <paramref name="measurement"/>.</summary>
     Task DeleteAllAsync(string bucket, string measurement, CancellationToken ct);
+
+    /// <summary>
+    /// Whether <paramref name="measurement"/> still holds points, read back from the server; null when this API
+    /// cannot tell reliably (then the delete's own answer is all there is).
+    /// </summary>
+    Task<bool?> HoldsPointsAsync(string bucket, string measurement, CancellationToken ct);
 }

@@ -52,11 +52,19 @@ public sealed class InfluxV1Writer : InfluxWriterBase
     public override Task DeleteAllAsync(string bucket, string measurement, CancellationToken ct)
         => QueryAsync(bucket, $"DELETE FROM {Identifier(measurement)}", ct);
 
+    /// <summary>Reads <c>SHOW MEASUREMENTS</c>: a measurement whose points were all deleted is gone from it.</summary>
+    public override async Task<bool?> HoldsPointsAsync(string bucket, string measurement, CancellationToken ct)
+    {
+        var body = await QueryAsync(bucket, $"SHOW MEASUREMENTS WITH MEASUREMENT = {Identifier(measurement)}", ct).ConfigureAwait(false);
+        using var json = JsonDocument.Parse(body);
+        return json.RootElement.GetProperty("results").EnumerateArray().Any(r => r.TryGetProperty("series", out var series) && series.GetArrayLength() > 0);
+    }
+
     /// <summary>
-    /// Runs InfluxQL against the bucket's database. Statement errors arrive as HTTP 200 with <c>results[].error</c>,
-    /// so the body is checked too.
+    /// Runs InfluxQL against the bucket's database and returns the JSON answer. Statement errors arrive as HTTP 200
+    /// with <c>results[].error</c>, so the body is checked too.
     /// </summary>
-    public async Task QueryAsync(string bucket, string influxQl, CancellationToken ct)
+    public async Task<string> QueryAsync(string bucket, string influxQl, CancellationToken ct)
     {
         var (database, _) = ParseBucket(bucket);
         var what = $"running `{influxQl}` on {Describe(bucket)}";
@@ -76,6 +84,8 @@ public sealed class InfluxV1Writer : InfluxWriterBase
                 response.Status,
                 response.ServerVersion);
         }
+
+        return response.Body;
     }
 
     private protected override string WriteUri(string bucket)

@@ -34,6 +34,12 @@ public sealed class InfluxV2Writer : InfluxWriterBase
     public override Task DeleteAllAsync(string bucket, string measurement, CancellationToken ct)
         => DeleteRangeAsync(bucket, measurement, InfluxTime.Earliest, InfluxTime.Latest, ct);
 
+    /// <summary>
+    /// Null: reading back needs Flux, which InfluxDB 3 lacks, and Cloud deletes asynchronously, so a read right after
+    /// a delete proves nothing there. The 204 of <c>/api/v2/delete</c> is the answer on this API.
+    /// </summary>
+    public override Task<bool?> HoldsPointsAsync(string bucket, string measurement, CancellationToken ct) => Task.FromResult<bool?>(null);
+
     private protected override string WriteUri(string bucket)
         => $"api/v2/write?{BucketQuery(bucket)}&precision={Options.Precision.ToV2Parameter()}";
 
@@ -103,7 +109,8 @@ public sealed class InfluxV2Writer : InfluxWriterBase
             $"{where} The server is InfluxDB {response.ServerVersion}, which does not offer this /api/v2 endpoint: set INFLUX_API=v1, "
             + "name databases in INFLUX_BUCKET_RAW / INFLUX_BUCKET_AGG (db or db/rp) and use INFLUX_USERNAME / INFLUX_PASSWORD if authentication is on."),
         404 => Failure(InfluxFailure.NotFound, response,
-            $"{where} Create bucket {Quote(bucket)} in org {Quote(org)}, or correct INFLUX_BUCKET_RAW / INFLUX_BUCKET_AGG and INFLUX_ORG."),
+            $"{where} Create bucket {Quote(bucket)} in org {Quote(org)}, or correct INFLUX_BUCKET_RAW / INFLUX_BUCKET_AGG and INFLUX_ORG. "
+            + $"To create it: influx bucket create --name {Quote(bucket)} --org {Quote(org)}."),
         401 => Failure(InfluxFailure.Unauthorized, response,
             $"{where} Check INFLUX_TOKEN: it must be a valid API token with write access to bucket {Quote(bucket)}."),
         403 => Failure(InfluxFailure.Forbidden, response,

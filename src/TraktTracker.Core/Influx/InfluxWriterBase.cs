@@ -62,6 +62,8 @@ public abstract class InfluxWriterBase : IInfluxWriter
 
     public abstract Task DeleteAllAsync(string bucket, string measurement, CancellationToken ct);
 
+    public abstract Task<bool?> HoldsPointsAsync(string bucket, string measurement, CancellationToken ct);
+
     public void Dispose()
     {
         Http.Dispose();

@@ -74,7 +74,11 @@ internal sealed partial class CronBackend(ScheduleEnvironment environment, IRunR
     /// </summary>
     private string Command(JobSpec spec)
     {
-        var flock = environment.FindExecutable("flock") ?? "flock";
+        var flock = environment.FindExecutable("flock")
+            ?? throw new ScheduleException(ScheduleErrorKind.BackendUnavailable,
+                "The Cron backend needs the 'flock' command (util-linux) so that a run never overlaps the previous one, "
+                + "but it is not on PATH. Install it (Debian/Ubuntu: apt-get install util-linux; macOS: brew install flock) "
+                + "or choose another -Backend (Systemd, Launchd).");
         var words = spec.Command.Environment.Select(pair => $"{pair.Key}={CommandQuoting.Posix(pair.Value)}")
             .Append(CommandQuoting.Posix(flock))
             .Append("-n")
@@ -92,7 +96,8 @@ internal sealed partial class CronBackend(ScheduleEnvironment environment, IRunR
         foreach (var zone in entries.Select(e => e.TimeZone).Where(zone => zone != local).Distinct())
         {
             reporter.Warning($"The crontab entries set CRON_TZ={zone}. cronie (Fedora, RHEL, Arch) honours it; cron "
-                + $"without CRON_TZ support (Debian's and Ubuntu's) runs them in the system time zone ({local}) instead.");
+                + $"without CRON_TZ support (Debian's and Ubuntu's) runs them in the system time zone ({local}) instead. "
+                + $"With such a cron, register with -TimeZone {local} (adjusting the hours), or use -Backend Systemd.");
         }
     }
 

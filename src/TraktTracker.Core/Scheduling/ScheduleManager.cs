@@ -1,3 +1,5 @@
+using TraktTracker.Config;
+
 namespace TraktTracker.Scheduling;
 
 /// <summary>
@@ -7,6 +9,9 @@ namespace TraktTracker.Scheduling;
 public sealed class ScheduleManager(ScheduleEnvironment environment, IRunReporter reporter)
 {
     private static readonly ScheduledJob[] Jobs = [ScheduledJob.Sync, ScheduledJob.Reconcile];
+
+    /// <summary>Settings a scheduled run gets from the schedule itself rather than from its environment.</summary>
+    private static readonly string[] CarriedBySchedule = [SettingNames.SyncCron, SettingNames.ReconcileCron, SettingNames.StateDbPath];
 
     /// <summary>The backend <see cref="ScheduleBackend.Auto"/> stands for on this machine.</summary>
     public ScheduleBackend Resolve(ScheduleBackend backend) => backend != ScheduleBackend.Auto ? backend : environment.Platform switch
@@ -35,7 +40,9 @@ public sealed class ScheduleManager(ScheduleEnvironment environment, IRunReporte
     /// </summary>
     public IReadOnlyList<ScheduleEntry> Register(ScheduleRequest request, Func<string, string, bool>? shouldProcess = null)
     {
-        var approved = Plan(request)
+        var planned = Plan(request);
+        WarnAboutSessionOnlySettings(request);
+        var approved = planned
             .Where(entry => shouldProcess?.Invoke(entry.Location,
                 $"Install the {entry.Job} schedule ({entry.Cron}, {entry.TimeZone}):{Environment.NewLine}{entry.Describe()}") ?? true)
             .ToList();
@@ -129,6 +136,21 @@ public sealed class ScheduleManager(ScheduleEnvironment environment, IRunReporte
                 reporter.Warning($"A {other} schedule for {string.Join(" and ", jobs)} is installed too, so those jobs would run twice. "
                     + $"Remove it with: Unregister-TraktSchedule -Backend {other}");
             }
+        }
+    }
+
+    /// <summary>
+    /// Settings set as environment variables here are missing in scheduled runs, which start with the scheduler's
+    /// own environment. Names only: values may be secrets.
+    /// </summary>
+    private void WarnAboutSessionOnlySettings(ScheduleRequest request)
+    {
+        var names = SettingNames.FileSettable.Except(CarriedBySchedule).Where(name => environment.Variable(name) is not null).Order().ToList();
+        if (names.Count > 0)
+        {
+            var config = request.ConfigPath ?? "a config.toml passed with -ConfigPath";
+            reporter.Warning($"Scheduled runs do not inherit this session's environment variables, so they will not see {string.Join(", ", names)}. "
+                + $"Put these settings in {config}.");
         }
     }
 

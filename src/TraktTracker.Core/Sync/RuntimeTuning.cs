@@ -1,3 +1,4 @@
+using TraktTracker.Influx;
 using TraktTracker.Trakt;
 
 namespace TraktTracker.Sync;
@@ -11,4 +12,7 @@ public sealed record RuntimeTuning
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
     public Func<TraktClientOptions, TraktClientOptions> AdjustClient { get; init; } = options => options;
+
+    /// <summary>Batching and retry steps of the InfluxDB writer.</summary>
+    public InfluxWriterOptions InfluxOptions { get; init; } = new();
 }

@@ -41,19 +41,20 @@ public sealed class TrackerRuntime : IDisposable
     /// <paramref name="exclusive"/>, takes the per-store run lock first, waiting at most <paramref name="lockTimeout"/>.
     /// </summary>
     public static TrackerRuntime Open(TrackerSettings settings, IRunReporter reporter, bool exclusive = true, TimeSpan? lockTimeout = null, RuntimeTuning? tuning = null)
-    {
-        var runLock = exclusive ? RunLock.Acquire(settings.StateDbPath, lockTimeout ?? StateStore.DefaultLockTimeout, reporter) : null;
-        try
+        => OpenWith(settings, reporter, exclusive, lockTimeout, tuning, StateStore.Open);
+
+    /// <summary>
+    /// Opens the store under the run lock and wipes it first (the reference tool's <c>--reset-state</c>); with
+    /// <paramref name="keepAuth"/> the tokens survive. A damaged file is moved aside (never deleted) and a fresh store begins.
+    /// </summary>
+    public static TrackerRuntime OpenReset(TrackerSettings settings, IRunReporter reporter, bool keepAuth, RuntimeTuning? tuning = null)
+        => OpenWith(settings, reporter, exclusive: true, lockTimeout: null, tuning, path =>
         {
-            reporter.Verbose($"State store: {settings.StateDbPath}");
-            return new TrackerRuntime(settings, reporter, StateStore.Open(settings.StateDbPath), runLock, tuning ?? new RuntimeTuning());
-        }
-        catch
-        {
-            runLock?.Dispose();
-            throw;
-        }
-    }
+            var store = OpenOrMoveAside(path, reporter);
+            store.Reset(keepAuth);
+            reporter.Verbose(keepAuth ? $"Reset the state store {path}, keeping the Trakt tokens." : $"Reset the state store {path}.");
+            return store;
+        });
 
     /// <summary>Device flow: <paramref name="showCode"/> is called once with what the user must enter.</summary>
     public async Task<ConnectionInfo> ConnectWithDeviceFlowAsync(Action<DeviceCodePrompt> showCode, CancellationToken ct)
@@ -104,6 +105,19 @@ public sealed class TrackerRuntime : IDisposable
         return _projector.Value.RebuildAsync(Store, ct);
     }
 
+    /// <summary>
+    /// Test-TraktInflux: checks the InfluxDB settings (reachability, version, write permission on both targets)
+    /// without leaving points behind. Static because it needs no state store, and it ignores ENABLE_INFLUX: it is a
+    /// check of the settings, to be run before turning the projection on.
+    /// </summary>
+    /// <exception cref="ConfigurationException">A setting the chosen INFLUX_API needs is missing.</exception>
+    public static async Task<InfluxTestResult> TestInfluxAsync(TrackerSettings settings, IRunReporter reporter, CancellationToken ct)
+    {
+        using var writer = InfluxWriterFactory.Create(settings, InfluxProbe.QuickOptions, reporter);
+        reporter.Verbose($"Checking InfluxDB at {writer.Url} ({settings.InfluxApi}): {writer.Describe(settings.InfluxBucketRaw)} and {writer.Describe(settings.InfluxBucketAgg)}.");
+        return await new InfluxProbe(writer, settings.InfluxBucketRaw, settings.InfluxBucketAgg).RunAsync(ct).ConfigureAwait(false);
+    }
+
     /// <summary>Plays from the local store, newest first, streamed.</summary>
     public IEnumerable<WatchEvent> QueryHistory(HistoryFilter filter) => Store.QueryPlays(filter);
 
@@ -132,6 +146,9 @@ public sealed class TrackerRuntime : IDisposable
     /// <summary>Wipes the store; with <paramref name="keepAuth"/> the tokens survive.</summary>
     public void ResetState(bool keepAuth) => Store.Reset(keepAuth);
 
+    /// <summary>True once a backfill has finished on this store.</summary>
+    public bool BackfillCompleted => Store.GetMeta(SyncMeta.BackfillCompletedAt) is not null;
+
     public void Dispose()
     {
         if (_client.IsValueCreated)
@@ -146,6 +163,37 @@ public sealed class TrackerRuntime : IDisposable
 
         Store.Dispose();
         _runLock?.Dispose();
+    }
+
+    private static TrackerRuntime OpenWith(TrackerSettings settings, IRunReporter reporter, bool exclusive, TimeSpan? lockTimeout,
+        RuntimeTuning? tuning, Func<string, StateStore> openStore)
+    {
+        var runLock = exclusive ? RunLock.Acquire(settings.StateDbPath, lockTimeout ?? StateStore.DefaultLockTimeout, reporter) : null;
+        try
+        {
+            reporter.Verbose($"State store: {settings.StateDbPath}");
+            return new TrackerRuntime(settings, reporter, openStore(settings.StateDbPath), runLock, tuning ?? new RuntimeTuning());
+        }
+        catch
+        {
+            runLock?.Dispose();
+            throw;
+        }
+    }
+
+    private static StateStore OpenOrMoveAside(string path, IRunReporter reporter)
+    {
+        try
+        {
+            return StateStore.Open(path);
+        }
+        catch (StateCorruptException)
+        {
+            var movedTo = StateStore.MoveAside(path);
+            reporter.Warning($"The state file {path} is damaged or not a TraktTracker database: moved it aside to {movedTo} " +
+                "and started an empty store. Its Trakt tokens went with it: connect again (trakt-tracker --auth) if no TRAKT_REFRESH_TOKEN is set.");
+            return StateStore.Open(path);
+        }
     }
 
     private async Task<SyncContext> PrepareAsync(RunOptions options, CancellationToken ct)
@@ -201,11 +249,7 @@ public sealed class TrackerRuntime : IDisposable
         return new TraktClient(_tuning.AdjustClient(TraktClientOptions.From(Settings)), Store, Reporter);
     }
 
-    private IInfluxWriter CreateInfluxWriter()
-    {
-        Settings.RequireInflux();
-        return InfluxWriterFactory.Create(Settings, reporter: Reporter);
-    }
+    private IInfluxWriter CreateInfluxWriter() => InfluxWriterFactory.Create(Settings, _tuning.InfluxOptions, Reporter);
 
     private static bool InOpenRange(WatchEvent play, HistoryFilter filter)
         => (filter.After is null || play.WatchedAt > filter.After) && (filter.Before is null || play.WatchedAt < filter.Before);

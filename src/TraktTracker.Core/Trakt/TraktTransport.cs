@@ -16,6 +16,7 @@ internal sealed class TraktTransport : IDisposable
     private readonly IRunReporter _reporter;
     private readonly HttpClient _http;
     private readonly RequestThrottle _throttle;
+    private readonly RateBudget _budget;
     private readonly ResponseFailures _failures;
     private readonly ResiliencePipeline _pipeline;
     private int _apiCalls;
@@ -26,6 +27,7 @@ internal sealed class TraktTransport : IDisposable
         _reporter = reporter;
         _http = handler is null ? new HttpClient() : new HttpClient(handler, disposeHandler: false);
         _throttle = new RequestThrottle(TimeSpan.FromSeconds(options.MinRequestIntervalSeconds), options.Time);
+        _budget = new RateBudget(options.Time, reporter);
         _failures = new ResponseFailures(options.MaxRetries, scrubber, options.Time);
         _pipeline = BuildPipeline();
     }
@@ -63,9 +65,30 @@ internal sealed class TraktTransport : IDisposable
     private async Task<TraktResponse> ExchangeAsync(TraktCall call, CancellationToken ct)
     {
         await _throttle.WaitTurnAsync(ct);
+        if (call.Method != HttpMethod.Get)
+        {
+            return await SendOnceAsync(call, ct);
+        }
+
+        // GETs share Trakt's 5-minute budget: wait for it rather than draw 429s.
+        await _budget.WaitTurnAsync(ct);
+        RateWindow? window = null;
+        try
+        {
+            return await SendOnceAsync(call, ct, headers => window = RateBudget.Read(headers));
+        }
+        finally
+        {
+            _budget.Observe(window);
+        }
+    }
+
+    private async Task<TraktResponse> SendOnceAsync(TraktCall call, CancellationToken ct, Action<HttpResponseHeaders>? onHeaders = null)
+    {
         using var request = BuildRequest(call);
         Interlocked.Increment(ref _apiCalls);
         using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
+        onHeaders?.Invoke(response.Headers);
         var body = await response.Content.ReadAsStringAsync(ct);
         var status = (int)response.StatusCode;
         if (status is >= 200 and <= 299)

@@ -205,6 +205,31 @@ public sealed class SettingsLoaderTests : IDisposable
     }
 
     [Fact]
+    public void Influx_v1_with_a_username_needs_its_password_and_both_targets_need_names()
+    {
+        var s = new TrackerSettings
+        {
+            InfluxApi = InfluxApiVersion.V1,
+            InfluxUrl = new Uri("http://127.0.0.1:8086"),
+            InfluxUsername = "grafana",
+            InfluxBucketAgg = "",
+        };
+
+        var ex = Assert.Throws<ConfigurationException>(s.RequireInflux);
+
+        Assert.StartsWith("Missing required Influx configuration values: INFLUX_PASSWORD, INFLUX_BUCKET_AGG.", ex.Message);
+        Assert.Equal("INFLUX_PASSWORD", ex.Setting);
+    }
+
+    [Fact]
+    public void The_writer_factory_applies_the_same_check()
+    {
+        var ex = Assert.Throws<ConfigurationException>(() => TraktTracker.Influx.InfluxWriterFactory.Create(new TrackerSettings { InfluxApi = InfluxApiVersion.V2 }));
+
+        Assert.StartsWith("Missing required Influx configuration values: INFLUX_URL, INFLUX_TOKEN, INFLUX_ORG.", ex.Message);
+    }
+
+    [Fact]
     public void Secrets_never_appear_in_the_settings_text()
     {
         var s = SettingsLoader.Load(environment: Environment(("TRAKT_CLIENT_SECRET", "s3cr3t-value"), ("INFLUX_TOKEN", "tok-value"), ("INFLUX_PASSWORD", "pw-value")));

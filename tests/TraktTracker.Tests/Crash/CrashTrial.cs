@@ -24,7 +24,7 @@ internal sealed class CrashTrial(CrashTarget target, int seed, InfluxDbServer se
     public async Task<EnginePhase> RunAsync()
     {
         await using var h = await SyncHarness.StartAsync();
-        await h.UseInfluxAsync(server);
+        await h.ProjectIntoAsync(server);
         var start = DateTimeOffset.UtcNow.AddDays(-60);
         h.Simulator.History.SeedRandom(CrashScenario.Plays, seed, newest: start);
         var changes = new RandomHistoryChanges(h.Simulator.History, _random, start);

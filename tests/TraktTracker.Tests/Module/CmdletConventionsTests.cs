@@ -43,7 +43,7 @@ public sealed class CmdletConventionsTests
     [Fact]
     public void Output_objects_have_only_scalar_properties_so_csv_rows_are_clean()
     {
-        foreach (var type in new[] { typeof(WatchEvent), typeof(TraktTracker.Sync.SyncSummary), typeof(TraktTracker.Trakt.ConnectionInfo) })
+        foreach (var type in new[] { typeof(WatchEvent), typeof(TraktTracker.Sync.SyncSummary), typeof(TraktTracker.Trakt.ConnectionInfo), typeof(TraktTracker.Influx.InfluxTestResult), typeof(TraktTracker.Influx.ProjectionResult) })
         {
             foreach (var property in type.GetProperties())
             {

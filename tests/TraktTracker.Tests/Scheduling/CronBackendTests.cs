@@ -104,7 +104,7 @@ public sealed class CronBackendTests : IDisposable
     public void The_installed_line_runs_with_its_environment_and_appends_to_the_log()
     {
         machine.Manager().Register(machine.Request(ScheduleBackend.Cron));
-        var command = InstalledCommand("0 6,18 * * * ");
+        var command = ScheduleAssert.InstalledCronCommand("0 6,18 * * * ");
 
         Assert.Equal(0, ScheduleAssert.RunShell(command));
         Assert.Equal(0, ScheduleAssert.RunShell(command));
@@ -118,7 +118,7 @@ public sealed class CronBackendTests : IDisposable
     public void A_run_does_not_start_while_the_previous_one_holds_the_lock()
     {
         machine.Manager().Register(machine.Request(ScheduleBackend.Cron));
-        var command = InstalledCommand("0 6,18 * * * ");
+        var command = ScheduleAssert.InstalledCronCommand("0 6,18 * * * ");
 
         // .NET takes a flock() for FileShare.None on Unix: the same lock a running job holds.
         using (File.Open(Path.Combine(LockDir, "sync.lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None))
@@ -153,9 +153,31 @@ public sealed class CronBackendTests : IDisposable
         Assert.Equal(UserLines, CrontabGuard.Read());
     }
 
-    public void Dispose() => machine.Dispose();
+    [Fact]
+    public void Without_flock_the_entry_is_refused_because_runs_could_overlap()
+    {
+        var error = Assert.Throws<ScheduleException>(() =>
+            machine.Manager(machine.WithoutTools()).Plan(machine.Request(ScheduleBackend.Cron)));
 
-    /// <summary>The command part of the installed line, with cron's \% unescaped as cron does before running it.</summary>
-    private static string InstalledCommand(string timePrefix)
-        => CrontabGuard.Read()!.Split('\n').Single(line => line.StartsWith(timePrefix))[timePrefix.Length..].Replace("\\%", "%");
+        Assert.Equal(ScheduleErrorKind.BackendUnavailable, error.Kind);
+        Assert.Contains("needs the 'flock' command", error.Message);
+        Assert.Contains("another -Backend", error.Message);
+    }
+
+    [Fact]
+    public void A_zone_other_than_the_machines_goes_into_CRON_TZ_with_a_warning_for_crons_that_ignore_it()
+    {
+        var berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+
+        machine.Manager().Register(machine.Request(ScheduleBackend.Cron, zone: berlin));
+
+        var lines = CrontabGuard.Read()!.Split('\n');
+        Assert.Equal(2, lines.Count(line => line == "CRON_TZ=Europe/Berlin"));
+        Assert.Equal("CRON_TZ=Europe/Berlin", lines[Array.FindIndex(lines, line => line.StartsWith("0 6,18 * * * ")) - 1]);
+        var warning = Assert.Single(machine.Reporter.Warnings);
+        Assert.Contains("CRON_TZ=Europe/Berlin", warning);
+        Assert.Contains("-TimeZone UTC", warning);
+    }
+
+    public void Dispose() => machine.Dispose();
 }

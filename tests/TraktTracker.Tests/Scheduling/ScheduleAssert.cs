@@ -21,6 +21,10 @@ internal static class ScheduleAssert
     public static void SameEntries(IEnumerable<ScheduleEntry> expected, IEnumerable<ScheduleEntry> actual)
         => Assert.Equal(expected.Select(Shape), actual.Select(Shape));
 
+    /// <summary>The command part of the installed crontab line, with cron's \% unescaped as cron does before running it.</summary>
+    public static string InstalledCronCommand(string timePrefix)
+        => CrontabGuard.Read()!.Split('\n').Single(line => line.StartsWith(timePrefix))[timePrefix.Length..].Replace("\\%", "%");
+
     /// <summary>Runs a POSIX shell command line the way cron and launchd would, returning the exit code.</summary>
     public static int RunShell(string commandLine)
     {

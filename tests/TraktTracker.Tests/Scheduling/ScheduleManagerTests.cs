@@ -67,6 +67,29 @@ public sealed class ScheduleManagerTests : IDisposable
         Assert.Equal("", CrontabGuard.Read());
     }
 
+    [Fact]
+    public void Settings_only_in_this_sessions_environment_are_named_in_a_warning_without_their_values()
+    {
+        var session = machine.WithoutTools() with
+        {
+            Variables = new Dictionary<string, string>(machine.WithoutTools().Variables)
+            {
+                ["TRAKT_CLIENT_SECRET"] = "s3cret-value",
+                ["INFLUX_URL"] = "http://127.0.0.1:8086",
+                ["SYNC_CRON"] = "0 * * * *",
+                ["STATE_DB_PATH"] = "/elsewhere/state.db",
+                ["LOG_LEVEL"] = "",
+            },
+        };
+
+        machine.Manager(session).Register(machine.Request(ScheduleBackend.Systemd));
+
+        var warning = Assert.Single(machine.Reporter.Warnings, w => w.Contains("do not inherit"));
+        Assert.Contains("not see INFLUX_URL, TRAKT_CLIENT_SECRET.", warning);
+        Assert.Contains($"Put these settings in {machine.Request(ScheduleBackend.Systemd).ConfigPath}.", warning);
+        Assert.DoesNotContain("s3cret", warning);
+    }
+
     public void Dispose() => machine.Dispose();
 
     /// <summary>A PATH with crontab but without <paramref name="tool"/>: a folder of symlinks to the rest.</summary>

@@ -25,7 +25,7 @@ public sealed class DifferentialTests(InfluxDbServer server, ITestOutputHelper o
         output.WriteLine($"seed {seed}");
         var random = new Random(seed);
         await using var h = await SyncHarness.StartAsync();
-        await h.UseInfluxAsync(server);
+        await h.ProjectIntoAsync(server);
         var start = DateTimeOffset.UtcNow.AddDays(-14);
         h.Simulator.History.SeedRandom(300, seed, newest: start);
         var changes = new RandomHistoryChanges(h.Simulator.History, random, start);

@@ -13,7 +13,7 @@ public sealed class ProjectedSyncTests(InfluxDbServer server)
     {
         var h = await SyncHarness.StartAsync();
         h.Simulator.History.SeedRandom(plays, seed);
-        await h.UseInfluxAsync(server);
+        await h.ProjectIntoAsync(server);
         return h;
     }
 

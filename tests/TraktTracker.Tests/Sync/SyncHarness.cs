@@ -1,16 +1,18 @@
 using TraktTracker.Config;
+using TraktTracker.Influx;
 using TraktTracker.Simulator;
+using TraktTracker.TestSupport.Influx;
 using TraktTracker.State;
 using TraktTracker.Sync;
+using TraktTracker.Tests.Influx;
 using TraktTracker.Tests.Trakt;
-using TraktTracker.TestSupport.Influx;
 using TraktTracker.Trakt;
 
 namespace TraktTracker.Tests.Sync;
 
 /// <summary>
 /// A simulator, a connected state store in a temp folder, and runs of the real engine against both.
-/// Retry steps are shortened (Retry-After 1 s, no margin, 10 ms back-off base); nothing else is faked.
+/// Retry steps are shortened (Retry-After 1 s, no margin, 10 ms back-off base; InfluxDB gives up within a second); nothing else is faked.
 /// </summary>
 internal sealed class SyncHarness : IAsyncDisposable
 {
@@ -29,7 +31,7 @@ internal sealed class SyncHarness : IAsyncDisposable
 
     public TrackerSettings Settings { get; set; } = null!;
 
-    /// <summary>The InfluxDB the runs project into, once <see cref="UseInfluxAsync"/> turned it on.</summary>
+    /// <summary>The InfluxDB the runs project into, once <see cref="ProjectIntoAsync"/> turned it on.</summary>
     public InfluxDbServer? Influx { get; private set; }
 
     public static async Task<SyncHarness> StartAsync(Action<SimulatorOptions>? configure = null)
@@ -51,16 +53,8 @@ internal sealed class SyncHarness : IAsyncDisposable
         return harness;
     }
 
-    /// <summary>Stores a fresh token pair, as Connect-Trakt would.</summary>
-    public void Connect()
-    {
-        var (access, refresh) = Simulator.Auth.IssueTokens();
-        using var store = StateStore.Open(StateDbPath);
-        store.SaveTokens(new StoredTokens(access, refresh, DateTimeOffset.UtcNow.AddDays(7), "public"));
-    }
-
-    /// <summary>Turns projection on: the v1 API of a real influxd, a fresh database for each bucket.</summary>
-    public async Task UseInfluxAsync(InfluxDbServer server)
+    /// <summary>Turns the projection on: InfluxDB 1.x API against <paramref name="server"/>, a fresh database for each target.</summary>
+    public async Task ProjectIntoAsync(InfluxDbServer server)
     {
         Influx = server;
         Settings = Settings with
@@ -71,6 +65,14 @@ internal sealed class SyncHarness : IAsyncDisposable
             InfluxBucketRaw = await CreateDatabaseAsync(server),
             InfluxBucketAgg = await CreateDatabaseAsync(server),
         };
+    }
+
+    /// <summary>Stores a fresh token pair, as Connect-Trakt would.</summary>
+    public void Connect()
+    {
+        var (access, refresh) = Simulator.Auth.IssueTokens();
+        using var store = StateStore.Open(StateDbPath);
+        store.SaveTokens(new StoredTokens(access, refresh, DateTimeOffset.UtcNow.AddDays(7), "public"));
     }
 
     /// <summary>
@@ -87,6 +89,8 @@ internal sealed class SyncHarness : IAsyncDisposable
     public TrackerRuntime Open() => TrackerRuntime.Open(Settings, Reporter, tuning: new RuntimeTuning
     {
         AdjustClient = o => o with { RetryBaseDelay = TimeSpan.FromMilliseconds(10) },
+        // Short back-off for outages, but a full timeout: a fresh database's first writes create many shards.
+        InfluxOptions = ProjectionTestBed.FastRetries with { RequestTimeout = new InfluxWriterOptions().RequestTimeout },
     });
 
     public Task<SyncOutcome> BackfillAsync(RunOptions? options = null) => RunAsync((r, o) => r.BackfillAsync(o, default), options);

@@ -47,7 +47,7 @@ public sealed class ResilienceTests
     }
 
     [Fact]
-    public async Task An_exhausted_rate_limit_bucket_is_waited_out_and_the_read_completes()
+    public async Task Concurrent_pages_wait_for_a_spent_budget_instead_of_drawing_429s()
     {
         await using var bed = await TraktTestBed.StartAsync(sim =>
         {
@@ -59,8 +59,9 @@ public sealed class ResilienceTests
         var pages = await HistoryReadTests.ReadAllAsync(bed.Client, new HistoryRequest { Limit = 10 });
 
         Assert.Equal(bed.Simulator.History.Snapshot().Select(p => p.Id), pages.SelectMany(p => p.Items).Select(i => i.Play!.HistoryId));
-        Assert.Contains(bed.Simulator.Requests.All, r => r.Status == 429);
-        Assert.Equal(bed.Simulator.Requests.Total, bed.Client.ApiCalls);
+        Assert.DoesNotContain(bed.Simulator.Requests.All, r => r.Status == 429);
+        Assert.Equal(8, bed.Client.ApiCalls); // one call per page: nothing was refused and retried
+        Assert.Contains(bed.Reporter.Lines, line => line.Contains("budget is spent", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -187,8 +188,10 @@ public sealed class ResilienceTests
         // Measured as the requests leave the client: the server's arrival times also carry its cold-start jitter.
         var starts = bed.Spy!.Sent.Select(r => r.At).Order().ToList();
         Assert.Equal(5, starts.Count);
-        Assert.All(starts.Zip(starts.Skip(1)), pair => Assert.True(pair.Second - pair.First >= TimeSpan.FromMilliseconds(140),
-            $"requests only {(pair.Second - pair.First).TotalMilliseconds:0} ms apart"));
+        // Unthrottled, five concurrent calls start within a few ms; spaced, they span 4 × 150 ms. The margin absorbs
+        // scheduler jitter on a loaded machine without letting an unthrottled run pass.
+        var span = starts[^1] - starts[0];
+        Assert.True(span >= TimeSpan.FromMilliseconds(500), $"five requests started within {span.TotalMilliseconds:0} ms");
     }
 
     private static SimFault Fault(string name) => name switch

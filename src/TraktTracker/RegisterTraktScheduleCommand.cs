@@ -1,0 +1,104 @@
+using System.Management.Automation;
+using TraktTracker.Config;
+using TraktTracker.Scheduling;
+
+namespace TraktTracker.Commands;
+
+/// <summary>
+/// Register-TraktSchedule: installs the sync (SYNC_CRON) and reconcile (RECONCILE_CRON) jobs in an OS scheduler,
+/// read in TIMEZONE, replacing the ones registered before. -WhatIf shows each exact entry; the installed
+/// entries are written to the pipeline.
+/// </summary>
+[Cmdlet(VerbsLifecycle.Register, "TraktSchedule", SupportsShouldProcess = true)]
+[OutputType(typeof(ScheduleEntry))]
+public sealed class RegisterTraktScheduleCommand : TraktCmdlet
+{
+    /// <summary>The OS scheduler; Auto picks the one of this OS.</summary>
+    [Parameter]
+    public ScheduleBackend Backend { get; set; } = ScheduleBackend.Auto;
+
+    /// <summary>When the incremental sync runs (SYNC_CRON).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? SyncCron { get; set; }
+
+    /// <summary>When the reconcile runs (RECONCILE_CRON).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? ReconcileCron { get; set; }
+
+    /// <summary>The IANA zone both expressions are read in (TIMEZONE).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? TimeZone { get; set; }
+
+    /// <summary>What a run starts: this module through pwsh, or the trakt-tracker command line.</summary>
+    [Parameter]
+    public ScheduleRunner Runner { get; set; } = ScheduleRunner.Module;
+
+    /// <summary>The pwsh or trakt-tracker executable the runs start; found automatically when omitted.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? ExecutablePath { get; set; }
+
+    protected override object? ErrorTarget => Backend;
+
+    protected override void ProcessTraktRecord()
+    {
+        var settings = LoadSettings();
+        var machine = ScheduleHost.Machine();
+        var request = ScheduleRequest.FromSettings(settings, Launcher(machine)) with { Backend = Backend };
+        var installed = new ScheduleManager(machine, Reporter).Register(request, ShouldProcess);
+        WriteObject(installed, enumerateCollection: true);
+    }
+
+    protected override void AddSettingOverrides(IDictionary<string, string?> overrides)
+    {
+        overrides[SettingNames.SyncCron] = SyncCron;
+        overrides[SettingNames.ReconcileCron] = ReconcileCron;
+        overrides[SettingNames.TimeZone] = TimeZone;
+    }
+
+    /// <summary>This module's manifest, next to its assembly: the scheduled pwsh imports it by path.</summary>
+    private static string ModuleManifest
+    {
+        get
+        {
+            var assembly = typeof(RegisterTraktScheduleCommand).Assembly.Location;
+            var manifest = Path.Combine(Path.GetDirectoryName(assembly)!, "TraktTracker.psd1");
+            return File.Exists(manifest) ? manifest : assembly;
+        }
+    }
+
+    private ScheduleLauncher Launcher(ScheduleEnvironment machine)
+    {
+        if (Runner == ScheduleRunner.Cli)
+        {
+            return ScheduleLauncher.Cli(ExecutablePathOr(() => machine.FindExecutable("trakt-tracker"),
+                "The Cli runner needs the trakt-tracker command, which is not on PATH. Pass its full path with -ExecutablePath, or use -Runner Module."));
+        }
+
+        // The pwsh running this session first: it is known to load the module, and scheduler PATHs are short.
+        var home = SessionState.PSVariable.GetValue("PSHOME") as string ?? "";
+        var pwsh = machine.Platform == SchedulePlatform.Windows ? "pwsh.exe" : "pwsh";
+        return ScheduleLauncher.Module(
+            ExecutablePathOr(() => machine.FindExecutable(Path.Combine(home, pwsh)) ?? machine.FindExecutable("pwsh"),
+                $"Scheduled runs of the module need pwsh (PowerShell 7.4 or later), which is neither in this session's $PSHOME ({home}) "
+                + "nor on PATH. Pass its full path with -ExecutablePath, or use -Runner Cli."),
+            ModuleManifest);
+    }
+
+    /// <summary>-ExecutablePath when given (it must exist), else what <paramref name="find"/> finds.</summary>
+    private string ExecutablePathOr(Func<string?> find, string notFound)
+    {
+        if (ExecutablePath is null)
+        {
+            return find() ?? throw new ScheduleException(ScheduleErrorKind.BackendUnavailable, notFound);
+        }
+
+        var path = ResolvePath(ExecutablePath);
+        return File.Exists(path)
+            ? path
+            : throw new ScheduleException(ScheduleErrorKind.BackendUnavailable, $"-ExecutablePath names no file: {path}. Pass the full path of the program the runs start.");
+    }
+}

@@ -1,0 +1,36 @@
+using System.Management.Automation;
+using TraktTracker.Scheduling;
+
+namespace TraktTracker.Commands;
+
+/// <summary>
+/// What Get-TraktSchedule and Unregister-TraktSchedule share: -Backend, a schedule manager for this machine, and
+/// schedule failures as ErrorRecords. They read no settings, so they take no -ConfigPath or -StateDbPath.
+/// </summary>
+public abstract class TraktScheduleCmdlet : PSCmdlet, IDisposable
+{
+    private readonly CancellationTokenSource _stop = new();
+
+    /// <summary>The scheduler to look in; Auto looks in every one this OS has.</summary>
+    [Parameter]
+    public ScheduleBackend Backend { get; set; } = ScheduleBackend.Auto;
+
+    protected sealed override void ProcessRecord()
+    {
+        try
+        {
+            ProcessSchedule(new ScheduleManager(ScheduleHost.Machine(), new PipelineReporter(this, _stop)));
+        }
+        catch (Exception ex) when (ex is not RuntimeException)
+        {
+            ThrowTerminatingError(EngineErrors.ToErrorRecord(ex, Backend));
+        }
+    }
+
+    /// <summary>The cmdlet's work with the machine's schedules.</summary>
+    protected abstract void ProcessSchedule(ScheduleManager manager);
+
+    protected override void StopProcessing() => _stop.Cancel();
+
+    public void Dispose() => _stop.Dispose();
+}

@@ -1,0 +1,95 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Reflection;
+using TraktTracker.Config;
+using TraktTracker.Simulator;
+using TraktTracker.State;
+using TraktTracker.Trakt;
+
+namespace TraktTracker.Benchmarks;
+
+/// <summary>
+/// The main job, timed as users run it: <c>trakt-tracker --once backfill</c> as its own process against the
+/// simulator with 150 ms per request, then <c>--once incremental</c>. Prints calls, wall time of the whole
+/// process, 429s and the process's peak resident memory. Issue targets: ceil(N/250) + ≤3 calls; 20k plays
+/// &lt; 5 s; 100k with no 429 and &lt; 200 MB.
+/// </summary>
+public sealed class BackfillBenchmark : IBenchmark
+{
+    private static readonly string CliDll = typeof(BackfillBenchmark).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+        .Single(a => a.Key == "TraktTrackerCliDll").Value!;
+
+    public string Name => "backfill";
+
+    public string Description => "trakt-tracker --once backfill, then incremental, against the simulator (150 ms/request): [plays...] default 20000 100000";
+
+    public async Task RunAsync(string[] args)
+    {
+        var sizes = args.Length > 0 ? args.Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray() : [20_000, 100_000];
+        Console.WriteLine("Reference: the Python tool needs 32 s and 202 calls for 20,000 plays at 150 ms (100 per page, one by one).");
+        foreach (var plays in sizes)
+        {
+            await RunOnceAsync(plays);
+        }
+    }
+
+    private static async Task RunOnceAsync(int plays)
+    {
+        await using var simulator = await TraktSimulator.StartAsync(new SimulatorOptions { Latency = TimeSpan.FromMilliseconds(150) });
+        simulator.History.SeedRandom(plays, seed: 42);
+        var dir = Directory.CreateTempSubdirectory("tt-bench-");
+        try
+        {
+            var environment = Environment(simulator, Path.Combine(dir.FullName, "state.db"));
+            SeedTokens(simulator, environment[SettingNames.StateDbPath]);
+            simulator.Requests.Reset();
+
+            var backfill = await ChildRun.RunAsync(CliDll, environment, "--once", "backfill");
+            var calls = simulator.Requests.Total;
+            var sync = await ChildRun.RunAsync(CliDll, environment, "--once", "incremental");
+            Report(plays, simulator, backfill, calls, sync, StoredPlays(environment[SettingNames.StateDbPath]));
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    private static void Report(int plays, TraktSimulator simulator, ChildRun backfill, int backfillCalls, ChildRun sync, int stored)
+    {
+        var historyCalls = simulator.Requests.Count("/sync/history");
+        var throttled = simulator.Requests.All.Count(r => r.Status == 429);
+        Console.WriteLine(
+            $"{plays,7:N0} plays: backfill process {backfill.Wall.TotalSeconds,6:F2} s (exit {backfill.ExitCode}), {backfillCalls} calls " +
+            $"({historyCalls} history, ceil(N/250) = {(plays + 249) / 250}), {throttled} x 429, peak RSS {backfill.PeakMegabytes:F0} MB, " +
+            $"stored {stored:N0}; incremental after it: {sync.Wall.TotalSeconds:F2} s, {simulator.Requests.Total - backfillCalls} call(s), exit {sync.ExitCode}");
+        if (backfill.ExitCode != 0)
+        {
+            Console.WriteLine(backfill.Output);
+        }
+    }
+
+    private static Dictionary<string, string> Environment(TraktSimulator simulator, string stateDb) => new()
+    {
+        [SettingNames.TraktApiUrl] = simulator.BaseUrl.AbsoluteUri,
+        [SettingNames.TraktAuthUrl] = simulator.BaseUrl.AbsoluteUri,
+        [SettingNames.TraktClientId] = simulator.Options.ClientId,
+        [SettingNames.TraktClientSecret] = simulator.Options.ClientSecret,
+        [SettingNames.StateDbPath] = stateDb,
+        [SettingNames.EnableInflux] = "false",
+        [SettingNames.LogLevel] = "WARNING",
+    };
+
+    private static void SeedTokens(TraktSimulator simulator, string stateDb)
+    {
+        var (access, refresh) = simulator.Auth.IssueTokens();
+        using var store = StateStore.Open(stateDb);
+        store.SaveTokens(new StoredTokens(access, refresh, DateTimeOffset.UtcNow.AddDays(7), "public"));
+    }
+
+    private static int StoredPlays(string stateDb)
+    {
+        using var store = StateStore.Open(stateDb);
+        return store.CountPlays();
+    }
+}
