@@ -5,14 +5,13 @@ using TraktTracker.Config;
 namespace TraktTracker.Tests.Crash;
 
 /// <summary>
-/// The EngineHost program (tests/TraktTracker.EngineHost, copied next to the tests) as a real child process running
+/// The EngineHost program (tests/TraktTracker.EngineHost, built next to the tests) as a real child process running
 /// one engine operation. Its stderr lines are collected as they arrive, so a test can wait for a phase marker and
 /// kill the process there, as a crash, a reboot or an OOM killer would.
 /// </summary>
 internal sealed class EngineHostProcess : IDisposable
 {
-    private static readonly string Executable =
-        Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "TraktTracker.EngineHost.exe" : "TraktTracker.EngineHost");
+    private static readonly string HostDll = Path.Combine(AppContext.BaseDirectory, "TraktTracker.EngineHost.dll");
 
     private readonly Process _process;
     private readonly object _gate = new();
@@ -42,12 +41,14 @@ internal sealed class EngineHostProcess : IDisposable
     /// <summary>Starts <c>EngineHost arguments…</c> configured by <paramref name="settings"/> (files go to <paramref name="folder"/>).</summary>
     public static EngineHostProcess Start(TrackerSettings settings, string folder, params string[] arguments)
     {
-        var start = new ProcessStartInfo(Executable)
+        // Through the dotnet muxer that runs the tests, so no installed apphost location matters.
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
             RedirectStandardError = true,
             RedirectStandardOutput = true,
             UseShellExecute = false,
         };
+        start.ArgumentList.Add(HostDll);
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
@@ -99,7 +100,15 @@ internal sealed class EngineHostProcess : IDisposable
     /// <summary>Kills the process and everything it started (SIGKILL on Unix), then waits until its output is drained.</summary>
     public void Kill()
     {
-        _process.Kill(entireProcessTree: true);
+        try
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException) when (_process.HasExited)
+        {
+            // It finished on its own a moment before.
+        }
+
         _process.WaitForExit();
     }
 
