@@ -23,7 +23,7 @@ internal sealed record CrashScenario(string Operation, Func<string, bool> Trigge
     private static readonly TimeSpan Latency = TimeSpan.FromMilliseconds(40);
 
     /// <summary>Latency of the token trials: long enough that a kill lands inside one request.</summary>
-    private static readonly TimeSpan RefreshLatency = TimeSpan.FromMilliseconds(1000);
+    private static readonly TimeSpan RefreshLatency = TimeSpan.FromMilliseconds(1500);
 
     /// <summary>
     /// How long after "Projecting" the projection kill may come: about as long as projecting the outbox takes here
@@ -42,7 +42,7 @@ internal sealed record CrashScenario(string Operation, Func<string, bool> Trigge
         CrashTarget.Reconcile => ChangesOfEveryKindAsync(h, changes, random),
         CrashTarget.Projection => PendingDaysAsync(h, changes, random),
         // Killed while the refresh request waits in the simulator, before Trakt has rotated anything.
-        CrashTarget.RefreshInFlight => ExpiredAccessTokenAsync(h, "verbose|Trakt did not accept the access token", RefreshLatency / 3),
+        CrashTarget.RefreshInFlight => ExpiredAccessTokenAsync(h, "verbose|Trakt did not accept the access token", RefreshLatency / 5),
         // Killed after the new pair was stored, while it is first used.
         _ => ExpiredAccessTokenAsync(h, "verbose|Refreshed the Trakt access token", RefreshLatency / 2),
     };
