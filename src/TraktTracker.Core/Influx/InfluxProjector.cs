@@ -48,9 +48,10 @@ public sealed class InfluxProjector
     /// </summary>
     public async Task<ProjectionResult> RebuildAsync(StateStore store, CancellationToken ct)
     {
+        // Dirty first: a run that fails or dies after the deletes still leaves every day for the next run to write.
+        store.MarkAllDaysDirty(DayKeyOf);
         await DeleteOrWarnAsync(() => writer.DeleteAllAsync(rawBucket, ProjectionSchema.EventMeasurement, ct)).ConfigureAwait(false);
         await DeleteOrWarnAsync(() => writer.DeleteAllAsync(aggregateBucket, ProjectionSchema.DailyMeasurement, ct)).ConfigureAwait(false);
-        store.MarkAllDaysDirty(DayKeyOf);
         return await ProjectDirtyDaysAsync(store, oldPointsGone: true, ct).ConfigureAwait(false);
     }
 
@@ -109,11 +110,11 @@ public sealed class InfluxProjector
             await DeleteOrWarnAsync(() => writer.DeleteAsync(rawBucket, ProjectionSchema.EventMeasurement, start, end, ct)).ConfigureAwait(false);
         }
 
+        // "Projected" means "InfluxDB may hold points of the day", so it is recorded before the first write: after a
+        // failure or crash part-way, the next run deletes what this one wrote before writing the day again.
+        store.MarkDaysProjected(batch.Days);
         await writer.WriteAsync(rawBucket, batch.RawPoints, ct).ConfigureAwait(false);
         await writer.WriteAsync(aggregateBucket, batch.AggregatePoints, ct).ConfigureAwait(false);
-
-        // Projected before clean: a crash in between leaves the day dirty and projected, which is safe to redo.
-        store.MarkDaysProjected(batch.Days);
         store.ClearDirtyDays(batch.Days);
         var done = totals with
         {

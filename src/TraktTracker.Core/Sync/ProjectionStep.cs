@@ -30,6 +30,7 @@ internal sealed class ProjectionStep(TrackerSettings settings, Lazy<InfluxProjec
             return;
         }
 
+        reporter.Verbose($"Projecting {pending} day(s) of plays and daily aggregates to InfluxDB.");
         var result = await projector.Value.ProjectAsync(store, ct).ConfigureAwait(false);
         tally.DaysProjected = result.DaysProjected;
         tally.DaysPending = result.DaysPending;

@@ -123,6 +123,46 @@ public sealed class InfluxProjectorTests(InfluxDbServer server)
     }
 
     [Fact]
+    public async Task Raw_points_written_before_a_failed_run_are_deleted_when_their_day_changes()
+    {
+        // Regression: a day counted as "projected" only after all its writes succeeded, so raw points written by a
+        // run that then failed (or was killed) were never deleted, and a play deleted later stayed in InfluxDB.
+        using var bed = await ProjectionTestBed.CreateAsync(server);
+        var aggregates = $"created_later_{Guid.NewGuid():N}";
+        var projector = new InfluxProjector(bed.Writer, bed.Projector.Calendar, bed.Database, aggregates);
+        bed.Insert(Movie(1, 10, Utc(2026, 6, 1, 12)), Movie(2, 11, Utc(2026, 6, 1, 13)));
+        await Assert.ThrowsAsync<InfluxException>(() => projector.ProjectAsync(bed.Store, CancellationToken.None));
+        Assert.Equal(2, (await bed.EventsAsync()).Count);
+
+        await server.CreateDatabaseAsync(aggregates);
+        bed.Delete(2);
+        await projector.ProjectAsync(bed.Store, CancellationToken.None);
+
+        Assert.Equal(new long[] { 1 }, (await bed.EventsAsync()).Select(r => r.Long("history_id")!.Value));
+        Assert.Empty(bed.Store.GetDirtyDays());
+    }
+
+    [Fact]
+    public async Task A_rebuild_that_fails_after_wiping_the_raw_points_leaves_every_day_for_the_next_run()
+    {
+        // Regression: days were marked dirty only after both wipes, so a rebuild that died in between left
+        // InfluxDB without raw points and an empty outbox: no later run would ever write them again.
+        using var bed = await ProjectionTestBed.CreateAsync(server);
+        bed.Insert(Movie(1, 10, Utc(2026, 6, 1, 12)), Episode(2, 20, Utc(2026, 6, 3, 13)));
+        await bed.ProjectAsync();
+        var aggregates = $"created_later_{Guid.NewGuid():N}";
+        var projector = new InfluxProjector(bed.Writer, bed.Projector.Calendar, bed.Database, aggregates);
+
+        await Assert.ThrowsAsync<InfluxException>(() => projector.RebuildAsync(bed.Store, CancellationToken.None));
+        Assert.Empty(await bed.EventsAsync());
+
+        await server.CreateDatabaseAsync(aggregates);
+        await projector.ProjectAsync(bed.Store, CancellationToken.None);
+
+        Assert.Equal(new long[] { 1, 2 }, (await bed.EventsAsync()).Select(r => r.Long("history_id")!.Value).Order());
+    }
+
+    [Fact]
     public async Task A_play_whose_rewatch_flag_flipped_leaves_no_stale_point_with_the_old_tag()
     {
         using var bed = await ProjectionTestBed.CreateAsync(server);

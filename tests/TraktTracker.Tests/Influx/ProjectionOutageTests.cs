@@ -31,7 +31,7 @@ public sealed class ProjectionOutageTests : IAsyncLifetime
         var pending = bed.Store.GetDirtyDays();
         Assert.NotEmpty(pending);
         Assert.True(pending.Count < allDays.Count, "the batch written before the outage left the outbox");
-        Assert.Equal(allDays.Except(bed.Store.GetProjectedDays()), pending);
+        Assert.Subset(bed.Store.GetProjectedDays().ToHashSet(), allDays.Except(pending).ToHashSet());
 
         await server.StartAsync();
         var resumed = await bed.ProjectAsync();

@@ -46,6 +46,40 @@ public sealed class BackfillTests
     }
 
     [Fact]
+    public async Task A_backfill_run_again_drops_plays_trakt_deleted_since_they_were_stored()
+    {
+        // Regression: a backfill only inserted. A play stored by an earlier (crashed or finished) backfill and deleted
+        // on Trakt before the rerun stayed, and the rerun's baseline told every later sync that nothing had changed.
+        await using var h = await SyncHarness.StartAsync();
+        h.Simulator.History.SeedRandom(600, seed: 3);
+        await h.BackfillAsync();
+        var gone = h.ExpectedPlays()[100];
+        h.Simulator.History.Remove(gone.HistoryId);
+
+        var forced = await h.BackfillAsync(new RunOptions { Force = true });
+        var sync = await h.SyncAsync();
+
+        Assert.Equal(1, forced.Summary.Deleted);
+        Assert.True(sync.Summary.Skipped);
+        h.AssertStoreMatchesSimulator();
+    }
+
+    [Fact]
+    public async Task A_backfill_with_an_unparseable_item_deletes_nothing()
+    {
+        await using var h = await SyncHarness.StartAsync();
+        h.Simulator.History.SeedRandom(400, seed: 11);
+        await h.BackfillAsync();
+        h.Simulator.Faults.Enqueue(SimFault.MalformedItem(), "/sync/history");
+
+        var forced = await h.BackfillAsync(new RunOptions { Force = true });
+
+        Assert.Equal(1, forced.Summary.ParseErrors);
+        Assert.Equal(0, forced.Summary.Deleted);
+        h.AssertStoreMatchesSimulator();
+    }
+
+    [Fact]
     public async Task A_malformed_item_goes_to_dead_letters_and_the_rest_of_its_page_is_stored()
     {
         await using var h = await SyncHarness.StartAsync();

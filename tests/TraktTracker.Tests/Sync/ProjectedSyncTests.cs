@@ -17,8 +17,7 @@ public sealed class ProjectedSyncTests(InfluxDbServer server)
         return h;
     }
 
-    private Task AssertInfluxMatchesAsync(SyncHarness h)
-        => ExpectedProjection.AssertMatchesAsync(server, h.Settings.InfluxBucketRaw, h.Settings.InfluxBucketAgg, h.ExpectedPlays(), h.Settings.TimeZone);
+    private static Task AssertInfluxMatchesAsync(SyncHarness h) => h.AssertInfluxMatchesSimulatorAsync();
 
     [Fact]
     public async Task A_backfill_projects_every_play_once_and_the_daily_numbers_exactly()

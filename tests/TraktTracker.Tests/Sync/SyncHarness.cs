@@ -31,6 +31,9 @@ internal sealed class SyncHarness : IAsyncDisposable
 
     public TrackerSettings Settings { get; set; } = null!;
 
+    /// <summary>The InfluxDB the runs project into, once <see cref="ProjectIntoAsync"/> turned it on.</summary>
+    public InfluxDbServer? Influx { get; private set; }
+
     public static async Task<SyncHarness> StartAsync(Action<SimulatorOptions>? configure = null)
     {
         var options = new SimulatorOptions { RetryAfterSeconds = 1 };
@@ -53,13 +56,14 @@ internal sealed class SyncHarness : IAsyncDisposable
     /// <summary>Turns the projection on: InfluxDB 1.x API against <paramref name="server"/>, a fresh database for each target.</summary>
     public async Task ProjectIntoAsync(InfluxDbServer server)
     {
+        Influx = server;
         Settings = Settings with
         {
             EnableInflux = true,
             InfluxApi = InfluxApiVersion.V1,
             InfluxUrl = server.Url,
-            InfluxBucketRaw = await server.CreateDatabaseAsync(),
-            InfluxBucketAgg = await server.CreateDatabaseAsync(),
+            InfluxBucketRaw = await CreateDatabaseAsync(server),
+            InfluxBucketAgg = await CreateDatabaseAsync(server),
         };
     }
 
@@ -69,6 +73,17 @@ internal sealed class SyncHarness : IAsyncDisposable
         var (access, refresh) = Simulator.Auth.IssueTokens();
         using var store = StateStore.Open(StateDbPath);
         store.SaveTokens(new StoredTokens(access, refresh, DateTimeOffset.UtcNow.AddDays(7), "public"));
+    }
+
+    /// <summary>
+    /// A database with ten-year shards. With the default one-week shards a ten-year history makes ~500 shards, and
+    /// influxd 1.x visits every shard on each DELETE (~0.5 s per stale day here) and on first writes.
+    /// </summary>
+    private static async Task<string> CreateDatabaseAsync(InfluxDbServer server)
+    {
+        var name = $"sync_{Guid.NewGuid():N}";
+        await server.ExecuteAsync($"CREATE DATABASE \"{name}\" WITH SHARD DURATION 520w");
+        return name;
     }
 
     public TrackerRuntime Open() => TrackerRuntime.Open(Settings, Reporter, tuning: new RuntimeTuning
@@ -100,6 +115,10 @@ internal sealed class SyncHarness : IAsyncDisposable
         Assert.Equal(expected.Count, actual.Count);
         Assert.Equal(expected, actual);
     }
+
+    /// <summary>InfluxDB holds exactly the projection of the simulator's history (see <see cref="ExpectedProjection"/>).</summary>
+    public Task AssertInfluxMatchesSimulatorAsync()
+        => ExpectedProjection.AssertMatchesAsync(Influx!, Settings.InfluxBucketRaw, Settings.InfluxBucketAgg, ExpectedPlays(), Settings.TimeZone);
 
     public async ValueTask DisposeAsync()
     {
