@@ -59,23 +59,3 @@ internal sealed class ScratchMachine : IDisposable
 
     public void Dispose() => Directory.Delete(Root, recursive: true);
 }
-
-/// <summary>Keeps what the engine reported, for assertions on warnings.</summary>
-internal sealed class RecordingReporter : IRunReporter
-{
-    public List<string> Warnings { get; } = [];
-
-    public List<string> VerboseMessages { get; } = [];
-
-    public void Verbose(string message) => VerboseMessages.Add(message);
-
-    public void Warning(string message) => Warnings.Add(message);
-
-    public void Progress(string activity, string status, int percent)
-    {
-    }
-
-    public void ProgressCompleted(string activity)
-    {
-    }
-}

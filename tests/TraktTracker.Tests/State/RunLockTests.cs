@@ -28,12 +28,12 @@ public sealed class RunLockTests : IDisposable
         var reporter = new RecordingReporter();
         var second = Task.Run(() => RunLock.Acquire(_temp.DbPath, TimeSpan.FromSeconds(10), reporter));
 
-        SpinWait.SpinUntil(() => reporter.Messages.Count > 0, TimeSpan.FromSeconds(5));
+        SpinWait.SpinUntil(() => reporter.VerboseMessages.Count > 0, TimeSpan.FromSeconds(5));
         Assert.False(second.IsCompleted);
         first.Dispose();
 
         using var acquired = await second.WaitAsync(TimeSpan.FromSeconds(5));
-        Assert.Contains("Waiting up to 10 s for another TraktTracker run", Assert.Single(reporter.Messages));
+        Assert.Contains("Waiting up to 10 s for another TraktTracker run", Assert.Single(reporter.VerboseMessages));
     }
 
     [UnixFact]
@@ -53,24 +53,5 @@ public sealed class RunLockTests : IDisposable
         using var process = Process.Start(new ProcessStartInfo("/usr/bin/flock", ["-n", lockPath, "true"]))!;
         process.WaitForExit();
         return process.ExitCode;
-    }
-
-    private sealed class RecordingReporter : IRunReporter
-    {
-        public List<string> Messages { get; } = [];
-
-        public void Verbose(string message)
-        {
-            lock (Messages)
-            {
-                Messages.Add(message);
-            }
-        }
-
-        public void Warning(string message) => Verbose(message);
-
-        public void Progress(string activity, string status, int percent) { }
-
-        public void ProgressCompleted(string activity) { }
     }
 }
