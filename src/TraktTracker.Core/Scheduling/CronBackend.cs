@@ -57,16 +57,8 @@ internal sealed partial class CronBackend(ScheduleEnvironment environment, IRunR
         return entries;
     }
 
-    private ScheduleEntry Entry(ScheduleMetadata metadata, string command, string chunk) => new()
-    {
-        Backend = Kind,
-        Job = metadata.Job,
-        Cron = metadata.Cron,
-        TimeZone = metadata.TimeZone,
-        Command = command,
-        LogPath = metadata.LogPath,
-        Artifacts = [new ScheduleArtifact(crontab.Location, chunk)],
-    };
+    private ScheduleEntry Entry(ScheduleMetadata metadata, string command, string chunk) =>
+        metadata.ToEntry(Kind, command, new ScheduleArtifact(crontab.Location, chunk));
 
     /// <summary>
     /// <c>VAR='…' flock -n 'lock' 'program' args… &gt;&gt; 'log' 2&gt;&amp;1</c>, with % escaped because cron

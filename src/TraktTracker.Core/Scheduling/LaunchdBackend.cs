@@ -117,16 +117,8 @@ internal sealed class LaunchdBackend(ScheduleEnvironment environment, IRunReport
         return combinations.Select(pairs => new XElement("dict", pairs)).ToList();
     }
 
-    private ScheduleEntry Entry(ScheduleMetadata metadata, IEnumerable<string> arguments, string plist) => new()
-    {
-        Backend = Kind,
-        Job = metadata.Job,
-        Cron = metadata.Cron,
-        TimeZone = metadata.TimeZone,
-        Command = string.Join(" ", arguments.Select(CommandQuoting.Posix)),
-        LogPath = metadata.LogPath,
-        Artifacts = [new(PlistPath(metadata.Job), plist)],
-    };
+    private ScheduleEntry Entry(ScheduleMetadata metadata, IEnumerable<string> arguments, string plist) =>
+        metadata.ToEntry(Kind, string.Join(" ", arguments.Select(CommandQuoting.Posix)), new ScheduleArtifact(PlistPath(metadata.Job), plist));
 
     private void Launchctl(ScheduleEntry entry, string verb, bool mustSucceed)
     {

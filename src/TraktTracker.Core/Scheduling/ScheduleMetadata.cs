@@ -10,6 +10,18 @@ internal sealed partial record ScheduleMetadata(ScheduledJob Job, string Cron, s
 {
     public const string Tag = "trakt-tracker";
 
+    /// <summary>The entry a backend reports for these metadata, its command and what it wrote.</summary>
+    public ScheduleEntry ToEntry(ScheduleBackend backend, string command, params ScheduleArtifact[] artifacts) => new()
+    {
+        Backend = backend,
+        Job = Job,
+        Cron = Cron,
+        TimeZone = TimeZone,
+        Command = command,
+        LogPath = LogPath,
+        Artifacts = artifacts,
+    };
+
     public override string ToString() => $"{Tag} job={Job} tz={TimeZone} cron=\"{Cron}\" log=\"{LogPath}\"";
 
     public static ScheduleMetadata? Find(string text)

@@ -115,16 +115,9 @@ internal sealed partial class SystemdBackend(ScheduleEnvironment environment, IR
         return $"{weekdays}{date} {time} {spec.ZoneId}";
     }
 
-    private ScheduleEntry Entry(ScheduleMetadata metadata, string command, string timer, string service) => new()
-    {
-        Backend = Kind,
-        Job = metadata.Job,
-        Cron = metadata.Cron,
-        TimeZone = metadata.TimeZone,
-        Command = command,
-        LogPath = metadata.LogPath,
-        Artifacts = [new(UnitPath(metadata.Job, "timer"), timer), new(UnitPath(metadata.Job, "service"), service)],
-    };
+    private ScheduleEntry Entry(ScheduleMetadata metadata, string command, string timer, string service) =>
+        metadata.ToEntry(Kind, command,
+        new ScheduleArtifact(UnitPath(metadata.Job, "timer"), timer), new ScheduleArtifact(UnitPath(metadata.Job, "service"), service));
 
     private static string ExecStart(IEnumerable<string> arguments)
         => string.Join(" ", arguments.Select(a => CommandQuoting.Systemd(a, expandsVariables: true)));

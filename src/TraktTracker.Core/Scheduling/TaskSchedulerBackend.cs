@@ -98,16 +98,8 @@ internal sealed class TaskSchedulerBackend(ScheduleEnvironment environment, IRun
         return ("%SystemRoot%\\System32\\cmd.exe", $"/d /s /c \"{line}\"");
     }
 
-    private ScheduleEntry Entry(ScheduleMetadata metadata, string program, string arguments, string xml) => new()
-    {
-        Backend = Kind,
-        Job = metadata.Job,
-        Cron = metadata.Cron,
-        TimeZone = metadata.TimeZone,
-        Command = $"{program} {arguments}",
-        LogPath = metadata.LogPath,
-        Artifacts = [new(TaskPath(metadata.Job), xml)],
-    };
+    private ScheduleEntry Entry(ScheduleMetadata metadata, string program, string arguments, string xml) =>
+        metadata.ToEntry(Kind, $"{program} {arguments}", new ScheduleArtifact(TaskPath(metadata.Job), xml));
 
     private void Schtasks(string done, params string[] arguments)
     {
