@@ -47,18 +47,7 @@ internal sealed class CliProcess : IDisposable
     public static CliProcess Start(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         Assert.True(File.Exists(DllPath), $"{DllPath} is missing: build tests/TraktTracker.Tests (it builds the CLI first).");
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(DllPath);
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
+        var start = DotnetChild.StartInfo(DllPath, args);
         foreach (var name in SettingNames.FileSettable.Append(SettingNames.ConfigPath))
         {
             start.Environment.Remove(name);

@@ -41,19 +41,7 @@ internal sealed class EngineHostProcess : IDisposable
     /// <summary>Starts <c>EngineHost arguments…</c> configured by <paramref name="settings"/> (files go to <paramref name="folder"/>).</summary>
     public static EngineHostProcess Start(TrackerSettings settings, string folder, params string[] arguments)
     {
-        // Through the dotnet muxer that runs the tests, so no installed apphost location matters.
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(HostDll);
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
+        var start = DotnetChild.StartInfo(HostDll, arguments);
         HostConfiguration.Apply(start, settings, folder);
         var child = new EngineHostProcess(new Process { StartInfo = start });
         child._process.ErrorDataReceived += (_, e) => child.OnErrorLine(e.Data);

@@ -1,0 +1,28 @@
+using System.Diagnostics;
+
+namespace TraktTracker.Tests;
+
+/// <summary>How tests start a built .NET program as a real child process.</summary>
+internal static class DotnetChild
+{
+    /// <summary>
+    /// <c>dotnet DLL ARGS…</c> through the muxer that runs the tests (so no installed apphost matters), with both
+    /// output streams redirected.
+    /// </summary>
+    public static ProcessStartInfo StartInfo(string dll, IEnumerable<string> arguments)
+    {
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(dll);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        return start;
+    }
+}
