@@ -26,6 +26,7 @@ public static class SettingNames
     public const string TimeZone = "TIMEZONE";
     public const string OverlapHours = "OVERLAP_HOURS";
     public const string ReconcileDays = "RECONCILE_DAYS";
+    public const string ReconcileFullDays = "RECONCILE_FULL_DAYS";
     public const string StateDbPath = "STATE_DB_PATH";
     public const string ConfigPath = "CONFIG_PATH";
     public const string LogLevel = "LOG_LEVEL";
@@ -37,6 +38,6 @@ public static class SettingNames
         TraktClientId, TraktClientSecret, TraktRefreshToken, TraktAuthCode, TraktApiUrl, TraktAuthUrl,
         TraktMaxRetries, TraktRetryAfterMargin, TraktMinRequestInterval, EnableInflux, InfluxApi, InfluxUrl,
         InfluxToken, InfluxOrg, InfluxUsername, InfluxPassword, InfluxBucketRaw, InfluxBucketAgg, SyncCron,
-        ReconcileCron, TimeZone, OverlapHours, ReconcileDays, StateDbPath, LogLevel, LockTimeout,
+        ReconcileCron, TimeZone, OverlapHours, ReconcileDays, ReconcileFullDays, StateDbPath, LogLevel, LockTimeout,
     };
 }

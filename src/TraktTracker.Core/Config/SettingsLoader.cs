@@ -46,6 +46,7 @@ public static class SettingsLoader
             TimeZone = read.Zone(SettingNames.TimeZone, DefaultTimeZone),
             OverlapHours = read.Integer(SettingNames.OverlapHours, defaults.OverlapHours, min: 0),
             ReconcileDays = read.Integer(SettingNames.ReconcileDays, defaults.ReconcileDays, min: 1),
+            ReconcileFullDays = read.Integer(SettingNames.ReconcileFullDays, defaults.ReconcileFullDays, min: 0),
             StateDbPath = Path.GetFullPath(read.Text(SettingNames.StateDbPath) ?? paths.DefaultStateDbPath),
             ConfigPath = sources.ConfigPath,
             LogLevel = read.LogLevel(SettingNames.LogLevel, defaults.LogLevel),

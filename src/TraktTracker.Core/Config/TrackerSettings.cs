@@ -42,6 +42,12 @@ public sealed record TrackerSettings
     public int OverlapHours { get; init; } = 24;
     public int ReconcileDays { get; init; } = 7;
 
+    /// <summary>
+    /// A reconcile diffs the whole history when the last whole-history diff is older than this many days (0: only
+    /// on request): count-neutral changes outside the rolling window are caught without anyone remembering -Full.
+    /// </summary>
+    public int ReconcileFullDays { get; init; } = 7;
+
     public string StateDbPath { get; init; } = "";
     public string? ConfigPath { get; init; }
     public string LogLevel { get; init; } = "INFO";

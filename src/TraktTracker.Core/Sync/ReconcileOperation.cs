@@ -17,7 +17,7 @@ internal sealed class ReconcileOperation(SyncContext context)
     {
         var tally = new RunTally("Reconcile", context.Client);
         var activities = await context.Client.GetLastActivitiesAsync(ct).ConfigureAwait(false);
-        var diff = await DiffAsync(options.Full, options, ct).ConfigureAwait(false);
+        var diff = await DiffAsync(options.Full || FullDiffDue(), options, ct).ConfigureAwait(false);
         tally.Add(diff);
         if (!diff.Summary.Skipped)
         {
@@ -43,8 +43,34 @@ internal sealed class ReconcileOperation(SyncContext context)
 
         var remote = await FetchAsync(new HistoryRequest { StartAt = windowStart, EndAt = now }, tally, ct).ConfigureAwait(false);
         var local = context.Store.GetIdsInRange(windowStart, now);
-        context.Apply(Diff(remote, local, tally.ParseErrors, scope), tally);
+        var changes = Diff(remote, local, tally.ParseErrors, scope);
+        if (full && tally.ParseErrors == 0)
+        {
+            // Only a diff that could delete counts as a whole-history reconcile.
+            changes = changes with { Meta = new Dictionary<string, string?> { [SyncMeta.LastFullReconcileAt] = SyncMeta.Format(now) } };
+        }
+
+        context.Apply(changes, tally);
         return tally.Finish();
+    }
+
+    /// <summary>RECONCILE_FULL_DAYS: the rolling window cannot see count-neutral changes older than it, a full diff can.</summary>
+    private bool FullDiffDue()
+    {
+        var days = context.Settings.ReconcileFullDays;
+        if (days <= 0)
+        {
+            return false;
+        }
+
+        var last = SyncMeta.Read(context.Store, SyncMeta.LastFullReconcileAt) ?? SyncMeta.Read(context.Store, SyncMeta.BackfillCompletedAt);
+        var due = last is null || context.Time.GetUtcNow() - last >= TimeSpan.FromDays(days);
+        if (due)
+        {
+            context.Reporter.Verbose($"The last whole-history reconcile is older than RECONCILE_FULL_DAYS ({days}): diffing the whole history this time.");
+        }
+
+        return due;
     }
 
     private async Task<RemoteWindow> FetchAsync(HistoryRequest request, RunTally tally, CancellationToken ct)

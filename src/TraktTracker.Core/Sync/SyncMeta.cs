@@ -12,6 +12,7 @@ internal static class SyncMeta
     public const string EpisodesWatchedAt = "activities.episodes_watched_at";
     public const string Cursor = "sync.cursor";
     public const string LastSyncAt = "sync.last_success_at";
+    public const string LastFullReconcileAt = "reconcile.last_full_at";
 
     /// <summary>Meta updates that record <paramref name="activities"/> as the baseline of the next incremental sync.</summary>
     public static Dictionary<string, string?> Baseline(LastActivities activities, DateTimeOffset? cursor, DateTimeOffset now)

@@ -52,6 +52,7 @@ public sealed class SettingsLoaderTests : IDisposable
         Assert.Equal(InfluxApiVersion.V2, s.InfluxApi);
         Assert.False(s.EnableInflux);
         Assert.Equal(120, s.LockTimeoutSeconds);
+        Assert.Equal(7, s.ReconcileFullDays);
     }
 
     [Fact]
@@ -134,6 +135,7 @@ public sealed class SettingsLoaderTests : IDisposable
     [InlineData("RECONCILE_CRON", "every day", "Invalid cron expression for RECONCILE_CRON: 'every day'")]
     [InlineData("LOG_LEVEL", "LOUD", "Invalid value for LOG_LEVEL: 'LOUD'")]
     [InlineData("LOCK_TIMEOUT_SECONDS", "-5", "Invalid value for LOCK_TIMEOUT_SECONDS: '-5'")]
+    [InlineData("RECONCILE_FULL_DAYS", "-1", "Invalid value for RECONCILE_FULL_DAYS: '-1'")]
     public void Bad_values_fail_fast_naming_the_setting(string name, string value, string expected)
     {
         var ex = Assert.Throws<ConfigurationException>(() => SettingsLoader.Load(environment: Environment((name, value))));

@@ -51,6 +51,32 @@ public sealed class ReconcileTests
     }
 
     [Fact]
+    public async Task A_rolling_reconcile_diffs_everything_once_the_last_full_diff_is_older_than_RECONCILE_FULL_DAYS()
+    {
+        await using var h = await BackfilledRecentAsync();
+        var old = h.ExpectedPlays().Last();
+        h.Simulator.History.Remove(old.HistoryId);
+        var backDated = h.Simulator.History.AddMovie(7_777, "Back-dated", 1990, old.WatchedAt.AddDays(-30));
+        AgeLastFullDiff(h, TimeSpan.FromDays(h.Settings.ReconcileFullDays + 1));
+
+        var outcome = await h.ReconcileAsync();
+
+        Assert.Equal(1, outcome.Summary.Deleted);
+        Assert.Equal(backDated.Id, Assert.Single(outcome.NewPlays).HistoryId);
+        h.AssertStoreMatchesSimulator();
+        Assert.Contains(h.Reporter.VerboseMessages, m => m.Contains("RECONCILE_FULL_DAYS", StringComparison.Ordinal));
+
+        h.Simulator.History.Remove(h.ExpectedPlays().Last().HistoryId);
+        Assert.Equal(0, (await h.ReconcileAsync()).Summary.Deleted); // that full diff reset the clock
+    }
+
+    private static void AgeLastFullDiff(SyncHarness h, TimeSpan age)
+    {
+        using var store = TraktTracker.State.StateStore.Open(h.StateDbPath);
+        store.SetMeta("backfill.completed_at", (DateTimeOffset.UtcNow - age).ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
     public async Task Deleting_a_first_watch_makes_the_next_play_of_that_title_a_first_watch_again()
     {
         await using var h = await BackfilledRecentAsync();
