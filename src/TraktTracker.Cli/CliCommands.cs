@@ -24,7 +24,7 @@ internal sealed class CliCommands(CliArguments args, TrackerSettings settings, L
 
     private async Task AuthAsync(CancellationToken stop)
     {
-        using var runtime = Open();
+        using var runtime = Open(stop);
         var connection = args.AuthCode is { } code
             ? await runtime.ConnectWithAuthCodeAsync(code, stop)
             : await runtime.ConnectWithDeviceFlowAsync(ShowDeviceCode, stop);
@@ -36,7 +36,7 @@ internal sealed class CliCommands(CliArguments args, TrackerSettings settings, L
 
     private async Task OnceAsync(OnceJob job, CancellationToken stop)
     {
-        using var runtime = Open();
+        using var runtime = Open(stop);
         var outcome = job switch
         {
             OnceJob.Backfill => await runtime.BackfillAsync(Options, stop),
@@ -48,7 +48,7 @@ internal sealed class CliCommands(CliArguments args, TrackerSettings settings, L
 
     private async Task RebuildInfluxAsync(CancellationToken stop)
     {
-        using var runtime = Open();
+        using var runtime = Open(stop);
         log.Info($"Rebuilding the InfluxDB projection at {ResultText.SafeUrl(settings.InfluxUrl)} from {settings.StateDbPath}...");
         var clock = Stopwatch.StartNew();
         var result = await runtime.RebuildProjectionAsync(stop);
@@ -72,7 +72,7 @@ internal sealed class CliCommands(CliArguments args, TrackerSettings settings, L
     {
         if (args.ResetState)
         {
-            using var wiped = Open(); // each job opens a runtime of its own later
+            using var wiped = Open(stop); // each job opens a runtime of its own later
         }
 
         log.Info($"Service mode: sync on '{settings.SyncCron}', reconcile on '{settings.ReconcileCron}' ({settings.TimeZone.Id}); " +
@@ -81,11 +81,12 @@ internal sealed class CliCommands(CliArguments args, TrackerSettings settings, L
         log.Info("Service stopped.");
     }
 
-    private TrackerRuntime Open()
+    /// <summary>A stop (Ctrl+C, SIGTERM) also ends a wait for another run's lock.</summary>
+    private TrackerRuntime Open(CancellationToken stop)
     {
         if (!args.ResetState)
         {
-            return TrackerRuntime.Open(settings, log);
+            return TrackerRuntime.Open(settings, log, ct: stop);
         }
 
         var runtime = TrackerRuntime.OpenReset(settings, log, args.KeepAuth);

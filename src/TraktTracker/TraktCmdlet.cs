@@ -80,7 +80,7 @@ public abstract class TraktCmdlet : PSCmdlet, IDisposable
     protected TrackerRuntime OpenRuntime(bool exclusive) => OpenRuntime(LoadSettings(), exclusive);
 
     /// <inheritdoc cref="OpenRuntime(bool)"/>
-    protected TrackerRuntime OpenRuntime(TrackerSettings settings, bool exclusive) => TrackerRuntime.Open(settings, Reporter, exclusive);
+    protected TrackerRuntime OpenRuntime(TrackerSettings settings, bool exclusive) => TrackerRuntime.Open(settings, Reporter, exclusive, ct: Cancellation);
 
     /// <summary>Runs an engine call off the pipeline thread and waits for it, writing its reports meanwhile.</summary>
     protected T RunEngine<T>(Func<CancellationToken, Task<T>> call) => Reporter.Await(Task.Run(() => call(Cancellation)));

@@ -26,9 +26,9 @@ public sealed class RunLock : IDisposable
 
     /// <summary>
     /// Takes the lock, polling until <paramref name="timeout"/>; then throws <see cref="StateLockedException"/>
-    /// naming the holder (pid and start time).
+    /// naming the holder (pid and start time). <paramref name="ct"/> ends the wait early (a service asked to stop).
     /// </summary>
-    public static RunLock Acquire(string stateDbPath, TimeSpan timeout, IRunReporter? reporter = null)
+    public static RunLock Acquire(string stateDbPath, TimeSpan timeout, IRunReporter? reporter = null, CancellationToken ct = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(stateDbPath);
         var lockPath = Path.GetFullPath(stateDbPath) + ".lock";
@@ -58,7 +58,8 @@ public sealed class RunLock : IDisposable
                 told = true;
             }
 
-            Thread.Sleep(PollInterval);
+            ct.WaitHandle.WaitOne(PollInterval);
+            ct.ThrowIfCancellationRequested();
         }
     }
 

@@ -14,7 +14,7 @@ internal sealed class ServiceJobRunner(TrackerSettings settings, RunOptions opti
 
     public async Task RunAsync(ScheduledJob job, Action<SyncSummary> completed, CancellationToken ct)
     {
-        using var runtime = TrackerRuntime.Open(settings, reporter, tuning: tuning);
+        using var runtime = TrackerRuntime.Open(settings, reporter, tuning: tuning, ct: ct);
         var stepOptions = options with { Force = false };
         if (job == ScheduledJob.Reconcile)
         {

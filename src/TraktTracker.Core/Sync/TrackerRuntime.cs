@@ -44,8 +44,9 @@ public sealed class TrackerRuntime : IDisposable
     /// <paramref name="exclusive"/>, takes the per-store run lock first, waiting at most <paramref name="lockTimeout"/>
     /// (by default <see cref="TrackerSettings.LockTimeoutSeconds"/>).
     /// </summary>
-    public static TrackerRuntime Open(TrackerSettings settings, IRunReporter reporter, bool exclusive = true, TimeSpan? lockTimeout = null, RuntimeTuning? tuning = null)
-        => OpenWith(settings, reporter, exclusive, lockTimeout, tuning, StateStore.Open);
+    public static TrackerRuntime Open(TrackerSettings settings, IRunReporter reporter, bool exclusive = true, TimeSpan? lockTimeout = null,
+        RuntimeTuning? tuning = null, CancellationToken ct = default)
+        => OpenWith(settings, reporter, exclusive, lockTimeout, tuning, StateStore.Open, ct);
 
     /// <summary>
     /// Opens the store under the run lock and wipes it first (the reference tool's <c>--reset-state</c>); with
@@ -177,9 +178,10 @@ public sealed class TrackerRuntime : IDisposable
     }
 
     private static TrackerRuntime OpenWith(TrackerSettings settings, IRunReporter reporter, bool exclusive, TimeSpan? lockTimeout,
-        RuntimeTuning? tuning, Func<string, StateStore> openStore)
+        RuntimeTuning? tuning, Func<string, StateStore> openStore, CancellationToken ct = default)
     {
-        var runLock = exclusive ? RunLock.Acquire(settings.StateDbPath, lockTimeout ?? TimeSpan.FromSeconds(settings.LockTimeoutSeconds), reporter) : null;
+        var timeout = lockTimeout ?? TimeSpan.FromSeconds(settings.LockTimeoutSeconds);
+        var runLock = exclusive ? RunLock.Acquire(settings.StateDbPath, timeout, reporter, ct) : null;
         try
         {
             reporter.Verbose($"State store: {settings.StateDbPath}");

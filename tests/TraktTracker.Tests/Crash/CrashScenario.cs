@@ -9,10 +9,11 @@ public enum CrashTarget { Backfill, Sync, Reconcile, Projection, RefreshInFlight
 
 /// <summary>
 /// The operation the child runs and where it is killed: right after the <see cref="Occurrence"/>-th stderr line
-/// that matches <see cref="Trigger"/>, plus a random delay below <see cref="MaxExtraDelay"/>, while every simulator
-/// request takes <see cref="SimulatorLatency"/>.
+/// that matches <see cref="Trigger"/>, plus a random delay between <see cref="MinExtraDelay"/> and
+/// <see cref="MaxExtraDelay"/>, while every simulator request takes <see cref="SimulatorLatency"/>.
 /// </summary>
-internal sealed record CrashScenario(string Operation, Func<string, bool> Trigger, int Occurrence, TimeSpan MaxExtraDelay, TimeSpan SimulatorLatency)
+internal sealed record CrashScenario(string Operation, Func<string, bool> Trigger, int Occurrence, TimeSpan MaxExtraDelay, TimeSpan SimulatorLatency,
+    TimeSpan MinExtraDelay = default)
 {
     /// <summary>Seeded plays: four backfill pages of 250, ten years back from two months ago.</summary>
     public const int Plays = 1_000;
@@ -42,7 +43,9 @@ internal sealed record CrashScenario(string Operation, Func<string, bool> Trigge
         CrashTarget.Reconcile => ChangesOfEveryKindAsync(h, changes, random),
         CrashTarget.Projection => PendingDaysAsync(h, changes, random),
         // Killed while the refresh request waits in the simulator, before Trakt has rotated anything.
-        CrashTarget.RefreshInFlight => ExpiredAccessTokenAsync(h, "verbose|Trakt did not accept the access token", RefreshLatency / 5),
+        // The line comes just before the request is sent: waiting a fifth of the latency first makes sure it left
+        // (even on a loaded machine), half of it at most that its answer has not arrived.
+        CrashTarget.RefreshInFlight => ExpiredAccessTokenAsync(h, "verbose|Trakt did not accept the access token", RefreshLatency / 2, RefreshLatency / 5),
         // Killed after the new pair was stored, while it is first used.
         _ => ExpiredAccessTokenAsync(h, "verbose|Refreshed the Trakt access token", RefreshLatency / 2),
     };
@@ -85,11 +88,11 @@ internal sealed record CrashScenario(string Operation, Func<string, bool> Trigge
     }
 
     /// <summary>Trakt answers the stored access token with 401: the child's sync must refresh first.</summary>
-    private static async Task<CrashScenario> ExpiredAccessTokenAsync(SyncHarness h, string trigger, TimeSpan maxExtraDelay)
+    private static async Task<CrashScenario> ExpiredAccessTokenAsync(SyncHarness h, string trigger, TimeSpan maxExtraDelay, TimeSpan minExtraDelay = default)
     {
         await h.BackfillAsync();
         h.Simulator.Auth.ExpireAccessTokens();
-        return new("sync", Line(trigger), 1, maxExtraDelay, RefreshLatency);
+        return new("sync", Line(trigger), 1, maxExtraDelay, RefreshLatency, minExtraDelay);
     }
 
     private static Func<string, bool> Line(string prefix) => line => line.StartsWith(prefix, StringComparison.Ordinal);

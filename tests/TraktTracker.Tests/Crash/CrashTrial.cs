@@ -49,7 +49,7 @@ internal sealed class CrashTrial(CrashTarget target, int seed, InfluxDbServer se
         h.Simulator.Options.Latency = scenario.SimulatorLatency;
         var settings = h.Settings with { TraktMinRequestIntervalSeconds = MinRequestIntervalSeconds };
         using var child = EngineHostProcess.Start(settings, Path.GetDirectoryName(h.StateDbPath)!, scenario.Operation);
-        var delay = scenario.MaxExtraDelay * _random.NextDouble();
+        var delay = scenario.MinExtraDelay + (scenario.MaxExtraDelay - scenario.MinExtraDelay) * _random.NextDouble();
         if (await child.WaitForLineAsync(scenario.Trigger, scenario.Occurrence, TimeSpan.FromSeconds(60)))
         {
             await Task.Delay(delay);

@@ -36,6 +36,20 @@ public sealed class RunLockTests : IDisposable
         Assert.Contains("Waiting up to 10 s for another TraktTracker run", Assert.Single(reporter.VerboseMessages));
     }
 
+    [Fact]
+    public async Task A_stop_ends_the_wait_for_the_lock_long_before_the_timeout()
+    {
+        using var first = RunLock.Acquire(_temp.DbPath, TimeSpan.Zero);
+        using var stop = new CancellationTokenSource();
+        var reporter = new RecordingReporter();
+        var second = Task.Run(() => RunLock.Acquire(_temp.DbPath, TimeSpan.FromMinutes(10), reporter, stop.Token));
+        SpinWait.SpinUntil(() => reporter.VerboseMessages.Count > 0, TimeSpan.FromSeconds(5));
+
+        await stop.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => second.WaitAsync(TimeSpan.FromSeconds(5)));
+    }
+
     [UnixFact]
     public void The_lock_is_an_os_level_lock_seen_by_other_processes()
     {
