@@ -20,6 +20,17 @@ public sealed class InfluxProbe(IInfluxWriter writer, string rawBucket, string a
         RequestTimeout = TimeSpan.FromSeconds(10),
     };
 
+    /// <summary>
+    /// Checks the InfluxDB settings as Test-TraktInflux does, with a writer of its own that answers quickly.
+    /// </summary>
+    /// <exception cref="ConfigurationException">A setting the chosen INFLUX_API needs is missing.</exception>
+    public static async Task<InfluxTestResult> CheckSettingsAsync(TrackerSettings settings, IRunReporter reporter, CancellationToken ct)
+    {
+        using var writer = InfluxWriterFactory.Create(settings, QuickOptions, reporter);
+        reporter.Verbose($"Checking InfluxDB at {writer.Url} ({settings.InfluxApi}): {writer.Describe(settings.InfluxBucketRaw)} and {writer.Describe(settings.InfluxBucketAgg)}.");
+        return await new InfluxProbe(writer, settings.InfluxBucketRaw, settings.InfluxBucketAgg).RunAsync(ct).ConfigureAwait(false);
+    }
+
     /// <summary>Runs the check. Server problems end up in the result, never as exceptions.</summary>
     public async Task<InfluxTestResult> RunAsync(CancellationToken ct)
     {

@@ -57,10 +57,7 @@ public sealed class TrackerRuntime : IDisposable
         StateResetResult? reset = null;
         var runtime = OpenWith(settings, reporter, exclusive: true, lockTimeout: null, tuning, path =>
         {
-            var (store, movedTo) = OpenOrMoveAside(path, reporter);
-            reset = new StateResetResult { StateDbPath = path, PlaysRemoved = store.CountPlays(), KeptAuth = keepAuth && movedTo is null, MovedAsideTo = movedTo };
-            store.Reset(keepAuth);
-            reporter.Verbose(keepAuth ? $"Reset the state store {path}, keeping the Trakt tokens." : $"Reset the state store {path}.");
+            (var store, reset) = StateReset.OpenAndWipe(path, keepAuth, reporter);
             return store;
         });
         runtime.LastReset = reset;
@@ -123,40 +120,23 @@ public sealed class TrackerRuntime : IDisposable
     /// check of the settings, to be run before turning the projection on.
     /// </summary>
     /// <exception cref="ConfigurationException">A setting the chosen INFLUX_API needs is missing.</exception>
-    public static async Task<InfluxTestResult> TestInfluxAsync(TrackerSettings settings, IRunReporter reporter, CancellationToken ct)
-    {
-        using var writer = InfluxWriterFactory.Create(settings, InfluxProbe.QuickOptions, reporter);
-        reporter.Verbose($"Checking InfluxDB at {writer.Url} ({settings.InfluxApi}): {writer.Describe(settings.InfluxBucketRaw)} and {writer.Describe(settings.InfluxBucketAgg)}.");
-        return await new InfluxProbe(writer, settings.InfluxBucketRaw, settings.InfluxBucketAgg).RunAsync(ct).ConfigureAwait(false);
-    }
+    public static Task<InfluxTestResult> TestInfluxAsync(TrackerSettings settings, IRunReporter reporter, CancellationToken ct)
+        => InfluxProbe.CheckSettingsAsync(settings, reporter, ct);
 
     /// <summary>Plays from the local store, newest first, streamed.</summary>
     public IEnumerable<WatchEvent> QueryHistory(HistoryFilter filter) => Store.QueryPlays(filter);
 
     /// <summary>
-    /// Plays straight from the API (no state written), newest first, streamed page by page.
-    /// Rewatch flags need the whole ordered history, so online plays always say IsRewatch = false.
+    /// Plays straight from the API (no state written), newest first, streamed page by page; see <see cref="OnlineHistory"/>.
     /// </summary>
     public async IAsyncEnumerable<WatchEvent> StreamOnlineHistoryAsync(HistoryFilter filter, [EnumeratorCancellation] CancellationToken ct)
     {
         await EnsureConnectedAsync(ct).ConfigureAwait(false);
-        var request = new HistoryRequest
+        await foreach (var play in OnlineHistory.StreamAsync(_client.Value, filter, ct).ConfigureAwait(false))
         {
-            Type = filter.Type switch { MediaType.Movie => "movies", MediaType.Episode => "episodes", _ => "all" },
-            StartAt = filter.After,
-            EndAt = filter.Before,
-        };
-        await foreach (var page in _client.Value.ReadHistoryAsync(request, ct).ConfigureAwait(false))
-        {
-            foreach (var play in page.Items.Select(i => i.Play).OfType<WatchEvent>().Where(p => InOpenRange(p, filter)))
-            {
-                yield return play;
-            }
+            yield return play;
         }
     }
-
-    /// <summary>Wipes the store; with <paramref name="keepAuth"/> the tokens survive.</summary>
-    public void ResetState(bool keepAuth) => Store.Reset(keepAuth);
 
     /// <summary>True once a backfill has finished on this store.</summary>
     public bool BackfillCompleted => Store.GetMeta(SyncMeta.BackfillCompletedAt) is not null;
@@ -191,21 +171,6 @@ public sealed class TrackerRuntime : IDisposable
         {
             runLock?.Dispose();
             throw;
-        }
-    }
-
-    private static (StateStore Store, string? MovedTo) OpenOrMoveAside(string path, IRunReporter reporter)
-    {
-        try
-        {
-            return (StateStore.Open(path), null);
-        }
-        catch (StateCorruptException)
-        {
-            var movedTo = StateStore.MoveAside(path);
-            reporter.Warning($"The state file {path} is damaged or not a TraktTracker database: moved it aside to {movedTo} " +
-                $"and started an empty store. Its Trakt tokens went with it: {TraktAuthException.ReconnectAdvice} if no TRAKT_REFRESH_TOKEN is set.");
-            return (StateStore.Open(path), movedTo);
         }
     }
 
@@ -278,7 +243,4 @@ public sealed class TrackerRuntime : IDisposable
         var rewatches = Store.GetIdsInRange(outcome.NewPlays.Min(p => p.WatchedAt), outcome.NewPlays.Max(p => p.WatchedAt), rewatchesOnly: true);
         return outcome with { NewPlays = outcome.NewPlays.Select(p => p with { IsRewatch = rewatches.Contains(p.HistoryId) }).ToList() };
     }
-
-    private static bool InOpenRange(WatchEvent play, HistoryFilter filter)
-        => (filter.After is null || play.WatchedAt > filter.After) && (filter.Before is null || play.WatchedAt < filter.Before);
 }
