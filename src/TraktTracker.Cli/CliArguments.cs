@@ -24,6 +24,11 @@ internal sealed record CliArguments
 
     public bool NoInflux { get; private init; }
 
+    /// <summary>Records print every member by default, and an authorization code is a secret.</summary>
+    public override string ToString() =>
+        $"CliArguments {{ Action = {Action}, Once = {Once}, AuthCode = {(AuthCode is null ? "(none)" : "***")}, ConfigPath = {ConfigPath}, " +
+        $"ForceBackfill = {ForceBackfill}, ResetState = {ResetState}, KeepAuth = {KeepAuth}, NoInflux = {NoInflux} }}";
+
     public static CliArguments Parse(IReadOnlyList<string> args)
     {
         var flags = ReadFlags(args);

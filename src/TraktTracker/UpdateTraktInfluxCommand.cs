@@ -25,7 +25,7 @@ public sealed class UpdateTraktInfluxCommand : TraktCmdlet
         }
 
         using var runtime = OpenRuntime(settings, exclusive: true);
-        var target = $"InfluxDB {settings.InfluxUrl} ({settings.InfluxBucketRaw}, {settings.InfluxBucketAgg})";
+        var target = $"InfluxDB {SafeUrl.Show(settings.InfluxUrl)} ({settings.InfluxBucketRaw}, {settings.InfluxBucketAgg})";
         var action = $"Delete {ProjectionSchema.EventMeasurement} and {ProjectionSchema.DailyMeasurement} and rewrite them from the "
             + $"{runtime.Store.CountPlays()} plays in {settings.StateDbPath}";
         if (ShouldProcess(target, action))

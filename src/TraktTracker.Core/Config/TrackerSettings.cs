@@ -57,6 +57,6 @@ public sealed record TrackerSettings
 
     /// <summary>Records print every member by default; secrets must never reach output or logs.</summary>
     public override string ToString()
-        => $"TrackerSettings {{ TraktApiUrl = {TraktApiUrl}, InfluxUrl = {InfluxUrl}, InfluxApi = {InfluxApi}, " +
+        => $"TrackerSettings {{ TraktApiUrl = {SafeUrl.Show(TraktApiUrl)}, InfluxUrl = {SafeUrl.Show(InfluxUrl)}, InfluxApi = {InfluxApi}, " +
            $"EnableInflux = {EnableInflux}, TimeZone = {TimeZone.Id}, StateDbPath = {StateDbPath} }}";
 }

@@ -22,8 +22,6 @@ public sealed class LinePoint
     /// <summary>Nanoseconds since the Unix epoch, or null to let the server stamp it.</summary>
     public long? TimestampNanoseconds { get; private set; }
 
-    public string MeasurementName => measurement;
-
     public bool HasFields => fields.Count > 0;
 
     public static LinePoint Measurement(string name)

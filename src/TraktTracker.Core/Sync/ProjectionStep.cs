@@ -24,7 +24,7 @@ internal sealed class ProjectionStep(TrackerSettings settings, Lazy<InfluxProjec
             return;
         }
 
-        if (!SyncContext.Allowed(options, $"InfluxDB {settings.InfluxUrl}", $"Write {pending} day(s) of plays and daily aggregates"))
+        if (!SyncContext.Allowed(options, $"InfluxDB {SafeUrl.Show(settings.InfluxUrl)}", $"Write {pending} day(s) of plays and daily aggregates"))
         {
             tally.DaysPending = pending;
             return;

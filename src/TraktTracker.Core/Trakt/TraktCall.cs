@@ -16,6 +16,9 @@ internal sealed record TraktCall(
     /// <summary>For messages and logs: method and path, never a body (bodies carry secrets).</summary>
     public string Endpoint => $"{Method.Method} {PathAndQuery}";
 
+    /// <summary>Records print every member by default, and the body and bearer token are secrets.</summary>
+    public override string ToString() => $"TraktCall {{ {Endpoint} }}";
+
     public bool Expects(int status) => ExpectedStatuses?.Contains(status) == true;
 
     public static TraktCall Get(Uri baseUrl, string pathAndQuery, string bearerToken) =>

@@ -244,6 +244,18 @@ public sealed class SettingsLoaderTests : IDisposable
         Assert.DoesNotContain("tok-value", text);
         Assert.DoesNotContain("pw-value", text);
     }
+
+    [Fact]
+    public void A_password_inside_INFLUX_URL_never_appears_in_the_settings_text()
+    {
+        var s = SettingsLoader.Load(environment: Environment(("INFLUX_URL", "http://admin:url-pw@127.0.0.1:8086/?u=admin&p=query-pw")));
+
+        var text = s.ToString();
+
+        Assert.Contains("http://127.0.0.1:8086/", text);
+        Assert.DoesNotContain("url-pw", text);
+        Assert.DoesNotContain("query-pw", text);
+    }
 }
 
 public sealed class ExampleConfigTests
