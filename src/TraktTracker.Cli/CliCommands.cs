@@ -49,7 +49,7 @@ internal sealed class CliCommands(CliArguments args, TrackerSettings settings, L
     private async Task RebuildInfluxAsync(CancellationToken stop)
     {
         using var runtime = Open(stop);
-        log.Info($"Rebuilding the InfluxDB projection at {ResultText.SafeUrl(settings.InfluxUrl)} from {settings.StateDbPath}...");
+        log.Info($"Rebuilding the InfluxDB projection at {SafeUrl.Show(settings.InfluxUrl)} from {settings.StateDbPath}...");
         var clock = Stopwatch.StartNew();
         var result = await runtime.RebuildProjectionAsync(stop);
         log.Info(ResultText.Rebuilt(result, clock.Elapsed));
@@ -97,5 +97,5 @@ internal sealed class CliCommands(CliArguments args, TrackerSettings settings, L
     private string InfluxTarget()
         => !settings.EnableInflux ? "off (ENABLE_INFLUX=false)"
             : args.NoInflux ? "off for this run (--no-influx)"
-            : $"{ResultText.SafeUrl(settings.InfluxUrl)} ({ResultText.ApiName(settings.InfluxApi)})";
+            : $"{SafeUrl.Show(settings.InfluxUrl)} ({ResultText.ApiName(settings.InfluxApi)})";
 }

@@ -24,7 +24,7 @@ internal static class ResultText
            $"{r.AggregatePoints} watch_daily points written; {r.DaysPending} pending.";
 
     public static string InfluxChecked(InfluxTestResult r)
-        => $"InfluxDB {SafeUrl(r.Url)} ({ApiName(r.Api)}): {(r.Reachable ? $"reachable, version {r.ServerVersion ?? "unknown"}" : "not reachable")}; " +
+        => $"InfluxDB {SafeUrl.Show(r.Url)} ({ApiName(r.Api)}): {(r.Reachable ? $"reachable, version {r.ServerVersion ?? "unknown"}" : "not reachable")}; " +
            $"{r.RawTarget} {Writable(r.CanWriteRaw)}, {r.AggregateTarget} {Writable(r.CanWriteDaily)}.";
 
     public static string Connection(ConnectionInfo c)
@@ -36,9 +36,6 @@ internal static class ResultText
            $"within {Math.Max(1, (int)Math.Round(prompt.ExpiresIn.TotalMinutes))} minutes. Waiting for approval...";
 
     private static string Writable(bool canWrite) => canWrite ? "writable" : "not writable";
-
-    /// <summary>Scheme, host, port and path only: a URL may carry credentials in its user info.</summary>
-    public static string SafeUrl(Uri? url) => url is null ? "(not set)" : url.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped);
 
     public static string Seconds(TimeSpan duration) => duration.TotalSeconds.ToString("0.0# 's'", CultureInfo.InvariantCulture);
 

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using TraktTracker;
 
 namespace TraktTracker.Scheduling;
 
