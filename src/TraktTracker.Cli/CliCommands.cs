@@ -72,7 +72,8 @@ internal sealed class CliCommands(CliArguments args, TrackerSettings settings, L
     {
         if (args.ResetState)
         {
-            using var wiped = Open(stop); // each job opens a runtime of its own later
+            // --reset-state wipes once, up front; each scheduled job then opens a runtime of its own.
+            using var wiped = Open(stop);
         }
 
         log.Info($"Service mode: sync on '{settings.SyncCron}', reconcile on '{settings.ReconcileCron}' ({settings.TimeZone.Id}); " +
@@ -89,7 +90,7 @@ internal sealed class CliCommands(CliArguments args, TrackerSettings settings, L
             return TrackerRuntime.Open(settings, log, ct: stop);
         }
 
-        var runtime = TrackerRuntime.OpenReset(settings, log, args.KeepAuth);
+        var runtime = TrackerRuntime.OpenReset(settings, log, args.KeepAuth, ct: stop);
         log.Info($"Reset the state store {settings.StateDbPath}{(args.KeepAuth ? ", keeping the Trakt tokens" : "")}.");
         return runtime;
     }

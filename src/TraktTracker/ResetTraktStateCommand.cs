@@ -32,7 +32,7 @@ public sealed class ResetTraktStateCommand : TraktCmdlet
         if (Confirmed(settings.StateDbPath, action))
         {
             // Under the run lock; a damaged file is moved aside (never deleted) with a warning.
-            using var runtime = TrackerRuntime.OpenReset(settings, Reporter, KeepAuth);
+            using var runtime = TrackerRuntime.OpenReset(settings, Reporter, KeepAuth, ct: Cancellation);
             WriteObject(runtime.LastReset);
         }
     }

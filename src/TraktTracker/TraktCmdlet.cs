@@ -25,7 +25,7 @@ public abstract class TraktCmdlet : PSCmdlet, IDisposable
     public string? StateDbPath { get; set; }
 
     /// <summary>Cancelled when the user presses Ctrl+C or the pipeline stops.</summary>
-    private CancellationToken Cancellation => _stop.Token;
+    protected CancellationToken Cancellation => _stop.Token;
 
     /// <summary>Writes engine reports as Verbose/Warning/Progress on the pipeline thread.</summary>
     internal PipelineReporter Reporter => _reporter ??= new PipelineReporter(this, _stop);

@@ -51,15 +51,17 @@ public sealed class TrackerRuntime : IDisposable
     /// <summary>
     /// Opens the store under the run lock and wipes it first (the reference tool's <c>--reset-state</c>); with
     /// <paramref name="keepAuth"/> the tokens survive. A damaged file is moved aside (never deleted) and a fresh store begins.
+    /// <paramref name="ct"/> ends a wait for another run's lock.
     /// </summary>
-    public static TrackerRuntime OpenReset(TrackerSettings settings, IRunReporter reporter, bool keepAuth, RuntimeTuning? tuning = null)
+    public static TrackerRuntime OpenReset(TrackerSettings settings, IRunReporter reporter, bool keepAuth, RuntimeTuning? tuning = null,
+        CancellationToken ct = default)
     {
         StateResetResult? reset = null;
         var runtime = OpenWith(settings, reporter, exclusive: true, lockTimeout: null, tuning, path =>
         {
             (var store, reset) = StateReset.OpenAndWipe(path, keepAuth, reporter);
             return store;
-        });
+        }, ct);
         runtime.LastReset = reset;
         return runtime;
     }

@@ -50,6 +50,28 @@ public sealed class RunLockTests : IDisposable
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => second.WaitAsync(TimeSpan.FromSeconds(5)));
     }
 
+    [Fact]
+    public async Task A_stop_ends_a_reset_waiting_for_the_lock_and_nothing_is_wiped()
+    {
+        using (var store = StateStore.Open(_temp.DbPath))
+        {
+            store.SetMeta("probe", "kept");
+        }
+
+        using var first = RunLock.Acquire(_temp.DbPath, TimeSpan.Zero);
+        using var stop = new CancellationTokenSource();
+        var reporter = new RecordingReporter();
+        var settings = new TraktTracker.Config.TrackerSettings { StateDbPath = _temp.DbPath, LockTimeoutSeconds = 600 };
+        var reset = Task.Run(() => TraktTracker.Sync.TrackerRuntime.OpenReset(settings, reporter, keepAuth: false, ct: stop.Token));
+        SpinWait.SpinUntil(() => reporter.VerboseMessages.Count > 0, TimeSpan.FromSeconds(5));
+
+        await stop.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => reset.WaitAsync(TimeSpan.FromSeconds(5)));
+        using var after = StateStore.Open(_temp.DbPath);
+        Assert.Equal("kept", after.GetMeta("probe"));
+    }
+
     [UnixFact]
     public void The_lock_is_an_os_level_lock_seen_by_other_processes()
     {
