@@ -47,13 +47,9 @@ public sealed class GetTraktHistoryCommand : TraktCmdlet
 
         foreach (var play in runtime.QueryHistory(filter))
         {
-            if (selection.Admit(play))
+            if (!selection.Offer(play, WriteObject))
             {
-                WriteObject(play);
-                if (selection.IsFull)
-                {
-                    return;
-                }
+                return;
             }
         }
     }
@@ -62,13 +58,9 @@ public sealed class GetTraktHistoryCommand : TraktCmdlet
     {
         await foreach (var play in plays.WithCancellation(ct))
         {
-            if (selection.Admit(play))
+            if (!selection.Offer(play, admitted => Reporter.Post(() => WriteObject(admitted))))
             {
-                Reporter.Post(() => WriteObject(play));
-                if (selection.IsFull)
-                {
-                    return;
-                }
+                return;
             }
         }
     }

@@ -18,20 +18,22 @@ internal sealed class PlaySelection
         _first = first;
     }
 
-    /// <summary>True once -First plays were admitted.</summary>
-    public bool IsFull => _admitted >= _first;
-
-    /// <summary>True when the play matches -Title (its title or its show's) and the -First budget has room.</summary>
-    public bool Admit(WatchEvent play)
+    /// <summary>
+    /// Writes the play when it matches -Title (its title or its show's) and the -First budget has room; false once
+    /// -First plays were written, so the caller stops reading.
+    /// </summary>
+    public bool Offer(WatchEvent play, Action<WatchEvent> write)
     {
-        if (IsFull || !MatchesTitle(play))
+        if (!IsFull && MatchesTitle(play))
         {
-            return false;
+            _admitted++;
+            write(play);
         }
 
-        _admitted++;
-        return true;
+        return !IsFull;
     }
+
+    private bool IsFull => _admitted >= _first;
 
     private bool MatchesTitle(WatchEvent play)
         => _title is null || _title.IsMatch(play.Title) || (play.ShowTitle is { } show && _title.IsMatch(show));
