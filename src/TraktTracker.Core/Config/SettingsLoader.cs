@@ -74,7 +74,8 @@ public static class SettingsLoader
                 return uri;
             }
 
-            throw Invalid(name, raw, "an absolute http:// or https:// URL");
+            // A parsed URL of the wrong scheme is shown without its user info, which may hold a password.
+            throw Invalid(name, uri is null ? raw : SafeUrl.Show(uri), "an absolute http:// or https:// URL");
         }
 
         public int Integer(string name, int fallback, int min)

@@ -246,6 +246,15 @@ public sealed class SettingsLoaderTests : IDisposable
     }
 
     [Fact]
+    public void A_rejected_INFLUX_URL_is_named_without_its_password()
+    {
+        var ex = Assert.Throws<ConfigurationException>(() => SettingsLoader.Load(environment: Environment(("INFLUX_URL", "ftp://admin:url-pw@127.0.0.1:8086/"))));
+
+        Assert.Contains("Invalid value for INFLUX_URL: 'ftp://127.0.0.1:8086/'", ex.Message);
+        Assert.DoesNotContain("url-pw", ex.Message);
+    }
+
+    [Fact]
     public void A_password_inside_INFLUX_URL_never_appears_in_the_settings_text()
     {
         var s = SettingsLoader.Load(environment: Environment(("INFLUX_URL", "http://admin:url-pw@127.0.0.1:8086/?u=admin&p=query-pw")));
