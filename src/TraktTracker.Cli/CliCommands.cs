@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using TraktTracker.Config;
-using TraktTracker.Influx;
 using TraktTracker.Logging;
 using TraktTracker.Scheduling;
 using TraktTracker.Sync;
@@ -60,9 +59,9 @@ internal sealed class CliCommands(CliArguments args, TrackerSettings settings, L
     {
         var result = await TrackerRuntime.TestInfluxAsync(settings, log, stop);
         log.Info(ResultText.InfluxChecked(result));
-        if (!result.Success)
+        if (result.ToException() is { } failure)
         {
-            throw new InfluxException(result.Failure ?? InfluxFailure.UnexpectedResponse, result.Message, serverVersion: result.ServerVersion);
+            throw failure;
         }
 
         log.Info(result.Message);

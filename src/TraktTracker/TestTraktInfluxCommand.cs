@@ -18,9 +18,8 @@ public sealed class TestTraktInfluxCommand : TraktCmdlet
         var settings = LoadSettings();
         var result = RunEngine(ct => TrackerRuntime.TestInfluxAsync(settings, Reporter, ct));
         WriteObject(result);
-        if (!result.Success)
+        if (result.ToException() is { } failure)
         {
-            var failure = new InfluxException(result.Failure ?? InfluxFailure.UnexpectedResponse, result.Message, serverVersion: result.ServerVersion);
             WriteError(EngineErrors.ToErrorRecord(failure, result.Url));
         }
     }

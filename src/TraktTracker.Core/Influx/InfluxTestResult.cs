@@ -40,4 +40,8 @@ public sealed record InfluxTestResult
 
     /// <summary>What was found, and on failure what to fix.</summary>
     public string Message { get; init; } = "";
+
+    /// <summary>A failed check as the exception hosts report (stable error id, exit code); null on success.</summary>
+    public InfluxException? ToException()
+        => Success ? null : new InfluxException(Failure ?? InfluxFailure.UnexpectedResponse, Message, serverVersion: ServerVersion);
 }
