@@ -128,12 +128,13 @@ public sealed class RequestGateTests
     [Fact]
     public async Task Latency_delays_every_request()
     {
-        await using var simulator = await TraktSimulator.StartAsync(new SimulatorOptions { Latency = TimeSpan.FromMilliseconds(120) });
+        await using var simulator = await TraktSimulator.StartAsync(new SimulatorOptions { Latency = TimeSpan.FromMilliseconds(400) });
         using var client = SimulatorHttp.AuthedClient(simulator);
         var clock = System.Diagnostics.Stopwatch.StartNew();
 
         await client.GetAsync("sync/last_activities");
 
-        Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(120), $"took only {clock.Elapsed}");
+        // A lower bound only, with room for timer granularity: a loopback answer without latency takes a few ms.
+        Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(350), $"took only {clock.Elapsed}");
     }
 }
