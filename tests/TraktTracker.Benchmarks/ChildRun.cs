@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using TraktTracker.TestSupport;
 
 namespace TraktTracker.Benchmarks;
 
@@ -10,9 +11,7 @@ internal sealed record ChildRun(int ExitCode, TimeSpan Wall, double PeakMegabyte
 {
     public static async Task<ChildRun> RunAsync(string dll, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(dll);
-        args.ToList().ForEach(start.ArgumentList.Add);
+        var start = DotnetChild.StartInfo(dll, args);
         foreach (var (name, value) in environment)
         {
             start.Environment[name] = value;

@@ -6,7 +6,7 @@ namespace TraktTracker.Sync;
 /// <summary>Turns fetched history items into one unit of work: parsed plays in, unparseable items to dead letters.</summary>
 internal static class PageChanges
 {
-    public static ChangeSet From(IEnumerable<HistoryItem> items, string source, IReadOnlyDictionary<string, string?>? meta = null)
+    public static ChangeSet From(IEnumerable<HistoryItem> items, string source)
     {
         var plays = new List<WatchEvent>();
         var deadLetters = new List<DeadLetterInput>();
@@ -22,12 +22,7 @@ internal static class PageChanges
             }
         }
 
-        return new ChangeSet
-        {
-            Inserts = plays,
-            DeadLetters = deadLetters,
-            Meta = meta ?? new Dictionary<string, string?>(),
-        };
+        return new ChangeSet { Inserts = plays, DeadLetters = deadLetters };
     }
 
     /// <summary>The newest real watch time among the items (epoch "unknown date" plays carry no time).</summary>

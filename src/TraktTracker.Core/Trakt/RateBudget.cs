@@ -24,10 +24,10 @@ internal sealed class RateBudget(TimeProvider time, IRunReporter reporter)
 
     public async Task WaitTurnAsync(CancellationToken ct)
     {
-        var wait = Reserve();
+        var (wait, until) = Reserve();
         if (wait > TimeSpan.Zero)
         {
-            reporter.Verbose($"Trakt's request budget is spent until {_until:u}; waiting {wait.TotalSeconds:0} s rather than running into 429s.");
+            reporter.Verbose($"Trakt's request budget is spent until {until:u}; waiting {wait.TotalSeconds:0} s rather than running into 429s.");
             await Task.Delay(wait, time, ct).ConfigureAwait(false);
             lock (_gate) _remaining = null;
             Reserve();
@@ -64,19 +64,20 @@ internal sealed class RateBudget(TimeProvider time, IRunReporter reporter)
         }
     }
 
-    private TimeSpan Reserve()
+    /// <summary>Counts a request about to start, or says how long to wait (and until when) when the budget is spent.</summary>
+    private (TimeSpan Wait, DateTimeOffset Until) Reserve()
     {
         lock (_gate)
         {
             var now = time.GetUtcNow();
             if (_remaining <= 0 && _until > now)
             {
-                return _until - now;
+                return (_until - now, _until);
             }
 
             _remaining--;
             _inFlight++;
-            return TimeSpan.Zero;
+            return (TimeSpan.Zero, _until);
         }
     }
 

@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Runtime.InteropServices;
 using System.Text;
 using TraktTracker.Config;
+using TraktTracker.TestSupport;
 
 namespace TraktTracker.Tests.Cli;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using TraktTracker.Config;
+using TraktTracker.TestSupport;
 
 namespace TraktTracker.Tests.Crash;
 

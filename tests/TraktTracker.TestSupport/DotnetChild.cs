@@ -1,9 +1,9 @@
 using System.Diagnostics;
 
-namespace TraktTracker.Tests;
+namespace TraktTracker.TestSupport;
 
-/// <summary>How tests start a built .NET program as a real child process.</summary>
-internal static class DotnetChild
+/// <summary>How tests and benchmarks start a built .NET program as a real child process.</summary>
+public static class DotnetChild
 {
     /// <summary>
     /// <c>dotnet DLL ARGS…</c> through the muxer that runs the tests (so no installed apphost matters), with both
