@@ -1,10 +1,19 @@
 namespace TraktTracker;
 
-/// <summary>What was played.</summary>
-public enum MediaType
+/// <summary>
+/// What was played: the values of <see cref="WatchEvent.Type"/>. Text rather than an enum, so that ConvertTo-Json and
+/// Export-Csv show "Movie"/"Episode" (PowerShell serializes enums as numbers) and Where-Object Type -eq Movie works.
+/// </summary>
+public static class MediaType
 {
-    Movie,
-    Episode,
+    public const string Movie = "Movie";
+    public const string Episode = "Episode";
+
+    /// <summary>The canonical spelling of <paramref name="name"/> (any case); null when it is neither.</summary>
+    public static string? Normalize(string? name) =>
+        string.Equals(name, Movie, StringComparison.OrdinalIgnoreCase) ? Movie
+        : string.Equals(name, Episode, StringComparison.OrdinalIgnoreCase) ? Episode
+        : null;
 }
 
 /// <summary>
@@ -20,7 +29,8 @@ public sealed record WatchEvent
     /// <summary>When it was watched, UTC. The Unix epoch means "unknown date" on Trakt.</summary>
     public DateTimeOffset WatchedAt { get; init; }
 
-    public MediaType Type { get; init; }
+    /// <summary><see cref="MediaType.Movie"/> or <see cref="MediaType.Episode"/>.</summary>
+    public string Type { get; init; } = MediaType.Movie;
 
     /// <summary>Movie title, or the episode's own title (may be empty for episodes).</summary>
     public string Title { get; init; } = "";

@@ -8,7 +8,7 @@ namespace TraktTracker.Commands;
 /// Connect-Trakt: authorises TraktTracker once and stores the tokens in the state store. The device flow is the
 /// default; -AuthCode exchanges a code from the browser flow; -RefreshToken seeds a token obtained elsewhere.
 /// </summary>
-[Cmdlet(VerbsCommunications.Connect, "Trakt", DefaultParameterSetName = DeviceFlowSet)]
+[Cmdlet(VerbsCommunications.Connect, "Trakt", DefaultParameterSetName = DeviceFlowSet, SupportsShouldProcess = true, HelpUri = ModuleLinks.HelpUri)]
 [OutputType(typeof(ConnectionInfo))]
 public sealed class ConnectTraktCommand : TraktCmdlet
 {
@@ -28,7 +28,20 @@ public sealed class ConnectTraktCommand : TraktCmdlet
 
     protected override void ProcessTraktRecord()
     {
-        using var runtime = OpenRuntime(exclusive: true);
+        var settings = LoadSettings();
+        var how = ParameterSetName switch
+        {
+            AuthCodeSet => "an authorization code",
+            RefreshTokenSet => "a refresh token",
+            _ => "the device flow",
+        };
+        // Asked before anything exists or is sent: the store, its folder and the single-use code or token stay untouched.
+        if (!ShouldProcess(settings.StateDbPath, $"Connect to Trakt through {how} and store the tokens"))
+        {
+            return;
+        }
+
+        using var runtime = OpenRuntime(settings, exclusive: true);
         var connection = ParameterSetName switch
         {
             AuthCodeSet => RunEngine(ct => runtime.ConnectWithAuthCodeAsync(AuthCode, ct)),

@@ -12,6 +12,7 @@ public static class ErrorIds
     public const string StateLocked = "TraktStateLocked";
     public const string StateCorrupt = "TraktStateCorrupt";
     public const string StateUnavailable = "TraktStateUnavailable";
+    public const string StateMissing = "TraktStateMissing";
     public const string InfluxFailed = "TraktInfluxFailed";
     public const string ScheduleInvalid = "TraktScheduleInvalid";
     public const string SchedulerUnavailable = "TraktSchedulerUnavailable";

@@ -4,12 +4,14 @@ using TraktTracker.State;
 namespace TraktTracker.Commands;
 
 /// <summary>Get-TraktHistory: plays from the local store (or, with -Online, straight from Trakt), newest first.</summary>
-[Cmdlet(VerbsCommon.Get, "TraktHistory")]
+[Cmdlet(VerbsCommon.Get, "TraktHistory", HelpUri = ModuleLinks.HelpUri)]
 [OutputType(typeof(WatchEvent))]
 public sealed class GetTraktHistoryCommand : TraktCmdlet
 {
+    /// <summary>Movie or Episode (any case); both when omitted.</summary>
     [Parameter]
-    public MediaType? Type { get; set; }
+    [ValidateSet(MediaType.Movie, MediaType.Episode)]
+    public string? Type { get; set; }
 
     /// <summary>Only plays watched after this moment (a date without offset is local time).</summary>
     [Parameter]
@@ -36,9 +38,12 @@ public sealed class GetTraktHistoryCommand : TraktCmdlet
     protected override void ProcessTraktRecord()
     {
         var selection = new PlaySelection(Title, First);
-        var filter = new HistoryFilter { Type = Type, After = ToInstant(After), Before = ToInstant(Before) };
+        var filter = new HistoryFilter { Type = MediaType.Normalize(Type), After = ToInstant(After), Before = ToInstant(Before) };
+        var settings = LoadSettings();
+        // -Online needs the tokens the store holds; reading it must not create an empty one.
+        RequireStore(settings, Online ? "there are no Trakt tokens to read the history with" : "there is no history to read");
         // Reading the store needs no lock; -Online may refresh the single-use token, which only one run may do at a time.
-        using var runtime = OpenRuntime(exclusive: Online.IsPresent);
+        using var runtime = OpenRuntime(settings, exclusive: Online.IsPresent);
         if (Online)
         {
             RunEngine(ct => WriteOnlineAsync(runtime.StreamOnlineHistoryAsync(filter, ct), selection, ct));
@@ -64,6 +69,9 @@ public sealed class GetTraktHistoryCommand : TraktCmdlet
             }
         }
     }
+
+    // One of several stores piped in (by StateDbPath) may be missing or damaged; the others are still read.
+    protected override bool ConcernsOneItem(Exception exception) => exception is StateStoreException;
 
     // PowerShell dates without a zone ([datetime]'2024-05-01') mean local time, as users type them.
     private static DateTimeOffset? ToInstant(DateTime? value) => value is { } date ? new DateTimeOffset(date) : null;

@@ -1,10 +1,11 @@
 using System.Management.Automation;
+using TraktTracker.Config;
 using TraktTracker.Sync;
 
 namespace TraktTracker.Commands;
 
 /// <summary>Invoke-TraktBackfill: the one-time full import of the Trakt history.</summary>
-[Cmdlet(VerbsLifecycle.Invoke, "TraktBackfill", SupportsShouldProcess = true)]
+[Cmdlet(VerbsLifecycle.Invoke, "TraktBackfill", SupportsShouldProcess = true, HelpUri = ModuleLinks.HelpUri)]
 [OutputType(typeof(SyncSummary), typeof(WatchEvent))]
 public sealed class InvokeTraktBackfillCommand : TraktSyncCmdlet
 {
@@ -13,6 +14,8 @@ public sealed class InvokeTraktBackfillCommand : TraktSyncCmdlet
     public SwitchParameter Force { get; set; }
 
     protected override RunOptions Options => base.Options with { Force = Force };
+
+    protected override string Action(TrackerSettings settings) => "Import the complete Trakt watch history";
 
     protected override Task<SyncOutcome> RunAsync(TrackerRuntime runtime, RunOptions options, CancellationToken ct)
         => runtime.BackfillAsync(options, ct);

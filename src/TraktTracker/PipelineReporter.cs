@@ -5,7 +5,7 @@ namespace TraktTracker.Commands;
 
 /// <summary>
 /// Carries engine callbacks to the pipeline thread. The engine reports from worker threads, but
-/// WriteVerbose/WriteWarning/WriteProgress/WriteObject/ShouldProcess may only run on the thread that runs the
+/// WriteVerbose/WriteWarning/WriteProgress/WriteObject may only run on the thread that runs the
 /// cmdlet: callbacks from elsewhere are queued and executed by <see cref="Await{T}"/> while it waits.
 /// </summary>
 internal sealed class PipelineReporter : IRunReporter
@@ -46,29 +46,6 @@ internal sealed class PipelineReporter : IRunReporter
         {
             _queued.Writer.TryWrite(write);
         }
-    }
-
-    /// <summary>Asks something only the pipeline thread may ask (ShouldProcess) and waits for the answer.</summary>
-    public T Ask<T>(Func<T> question)
-    {
-        if (OnPipelineThread)
-        {
-            return question();
-        }
-
-        var answer = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
-        Post(() =>
-        {
-            try
-            {
-                answer.SetResult(question());
-            }
-            catch (Exception ex)
-            {
-                answer.SetException(ex);
-            }
-        });
-        return answer.Task.WaitAsync(_stop.Token).GetAwaiter().GetResult();
     }
 
     /// <summary>Waits for <paramref name="task"/> on the pipeline thread, executing queued callbacks meanwhile.</summary>

@@ -9,7 +9,7 @@ namespace TraktTracker.Commands;
 /// read in TIMEZONE, replacing the ones registered before. -WhatIf shows each exact entry; the installed
 /// entries are written to the pipeline.
 /// </summary>
-[Cmdlet(VerbsLifecycle.Register, "TraktSchedule", SupportsShouldProcess = true)]
+[Cmdlet(VerbsLifecycle.Register, "TraktSchedule", SupportsShouldProcess = true, HelpUri = ModuleLinks.HelpUri)]
 [OutputType(typeof(ScheduleEntry))]
 public sealed class RegisterTraktScheduleCommand : TraktCmdlet
 {
@@ -27,9 +27,10 @@ public sealed class RegisterTraktScheduleCommand : TraktCmdlet
     [ValidateNotNullOrEmpty]
     public string? ReconcileCron { get; set; }
 
-    /// <summary>The IANA zone both expressions are read in (TIMEZONE).</summary>
+    /// <summary>The IANA zone both expressions are read in (TIMEZONE); Tab completes zone ids.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(TimeZoneCompleter))]
     public string? TimeZone { get; set; }
 
     /// <summary>What a run starts: this module through pwsh, or the trakt-tracker command line.</summary>
@@ -41,15 +42,63 @@ public sealed class RegisterTraktScheduleCommand : TraktCmdlet
     [ValidateNotNullOrEmpty]
     public string? ExecutablePath { get; set; }
 
-    protected override object? ErrorTarget => Backend;
+    /// <summary>
+    /// Writes this session's settings (parameters, environment variables, config.toml; not the single-use
+    /// TRAKT_REFRESH_TOKEN / TRAKT_AUTH_CODE) into a private config file that the scheduled runs read, since they do
+    /// not inherit the session's environment variables.
+    /// </summary>
+    [Parameter]
+    public SwitchParameter SaveSettings { get; set; }
+
+    /// <summary>The file -SaveSettings writes: beside the per-user config.toml, readable by its owner only.</summary>
+    public static string SavedSettingsPath => Path.Combine(new TrackerPaths().ConfigDirectory, "schedule.toml");
+
+    protected override object? ErrorTarget(Exception exception) => exception is ScheduleException ? Backend : base.ErrorTarget(exception);
 
     protected override void ProcessTraktRecord()
     {
         var settings = LoadSettings();
         var machine = ScheduleHost.Machine();
+        var manager = new ScheduleManager(machine, Reporter);
         var request = ScheduleRequest.FromSettings(settings, Launcher(machine)) with { Backend = Backend };
-        var installed = new ScheduleManager(machine, Reporter).Register(request, ShouldProcess);
-        WriteObject(installed, enumerateCollection: true);
+        if (SaveSettings)
+        {
+            request = request with { ConfigPath = SavedSettingsPath };
+            if (!SaveSessionSettings(settings))
+            {
+                return;
+            }
+        }
+        else
+        {
+            manager.RequireScheduledSettings(request);
+        }
+
+        WriteObject(manager.Register(request, ShouldProcess), enumerateCollection: true);
+    }
+
+    /// <summary>Writes the schedule's config file; false when the user declined it (then nothing is registered).</summary>
+    private bool SaveSessionSettings(TrackerSettings settings)
+    {
+        // What the file would hold must be enough for a run; else the schedule would fail as surely as without it.
+        if (settings.MissingForRuns() is { Count: > 0 } missing)
+        {
+            throw new ConfigurationException(missing[0],
+                $"Missing required configuration value(s) for scheduled runs: {string.Join(", ", missing)}. Set them in this session (parameter, environment variable or config.toml) before -SaveSettings.");
+        }
+
+        var values = SettingsLoader.RawValues(SettingOverrides())
+            .Where(pair => pair.Key is not (SettingNames.TraktRefreshToken or SettingNames.TraktAuthCode))
+            .ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal);
+        if (ShouldProcess(SavedSettingsPath, $"Write this session's settings ({string.Join(", ", values.Keys.Order())}) into a private config file for the scheduled runs"))
+        {
+            ConfigFile.Write(SavedSettingsPath, new SortedDictionary<string, string>(values),
+                "Written by Register-TraktSchedule -SaveSettings: the settings the scheduled runs read.\nRegister again with -SaveSettings to update it.");
+            return true;
+        }
+
+        // Under -WhatIf the schedule's own what-if text still follows.
+        return WhatIfRequested;
     }
 
     protected override void AddSettingOverrides(IDictionary<string, string?> overrides)

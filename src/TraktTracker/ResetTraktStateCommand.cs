@@ -5,7 +5,7 @@ using TraktTracker.Sync;
 namespace TraktTracker.Commands;
 
 /// <summary>Reset-TraktState: wipes the state store; -KeepAuth keeps the Trakt tokens. A damaged file is moved aside.</summary>
-[Cmdlet(VerbsCommon.Reset, "TraktState", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+[Cmdlet(VerbsCommon.Reset, "TraktState", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, HelpUri = ModuleLinks.HelpUri)]
 [OutputType(typeof(StateResetResult))]
 public sealed class ResetTraktStateCommand : TraktCmdlet
 {
@@ -39,8 +39,4 @@ public sealed class ResetTraktStateCommand : TraktCmdlet
 
     // -Force answers the prompt for unattended use; it never turns a -WhatIf dry run into a real one.
     private bool Confirmed(string target, string action) => (Force && !WhatIfRequested) || ShouldProcess(target, action);
-
-    private bool WhatIfRequested => MyInvocation.BoundParameters.TryGetValue("WhatIf", out var whatIf)
-        ? ((SwitchParameter)whatIf).IsPresent
-        : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
 }

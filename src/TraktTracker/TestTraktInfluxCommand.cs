@@ -6,10 +6,10 @@ namespace TraktTracker.Commands;
 
 /// <summary>
 /// Test-TraktInflux: checks the InfluxDB settings (reachability, version, write permission on the raw and aggregate
-/// targets) and leaves nothing behind. Works with ENABLE_INFLUX=false. The result object comes out either way; a
-/// failed check also writes a non-terminating error, so scripts can test <c>$?</c> or the object.
+/// targets) and leaves nothing behind. Works with ENABLE_INFLUX=false. A failed check is an answer, not an error:
+/// the result has Success = $false and the reason (Failure, Message). Only bad settings throw.
 /// </summary>
-[Cmdlet(VerbsDiagnostic.Test, "TraktInflux")]
+[Cmdlet(VerbsDiagnostic.Test, "TraktInflux", HelpUri = ModuleLinks.HelpUri)]
 [OutputType(typeof(InfluxTestResult))]
 public sealed class TestTraktInfluxCommand : TraktCmdlet
 {
@@ -18,9 +18,5 @@ public sealed class TestTraktInfluxCommand : TraktCmdlet
         var settings = LoadSettings();
         var result = RunEngine(ct => TrackerRuntime.TestInfluxAsync(settings, Reporter, ct));
         WriteObject(result);
-        if (result.ToException() is { } failure)
-        {
-            WriteError(EngineErrors.ToErrorRecord(failure, result.Url));
-        }
     }
 }

@@ -1,6 +1,9 @@
 using System.Management.Automation;
 using TraktTracker.Config;
+using TraktTracker.Influx;
+using TraktTracker.State;
 using TraktTracker.Sync;
+using TraktTracker.Trakt;
 
 namespace TraktTracker.Commands;
 
@@ -15,12 +18,12 @@ public abstract class TraktCmdlet : PSCmdlet, IDisposable
     private PipelineReporter? _reporter;
 
     /// <summary>The config.toml to read (CONFIG_PATH); the per-user default when omitted.</summary>
-    [Parameter]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     public string? ConfigPath { get; set; }
 
     /// <summary>The SQLite state store (STATE_DB_PATH); the per-user default when omitted.</summary>
-    [Parameter]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     public string? StateDbPath { get; set; }
 
@@ -30,8 +33,12 @@ public abstract class TraktCmdlet : PSCmdlet, IDisposable
     /// <summary>Writes engine reports as Verbose/Warning/Progress on the pipeline thread.</summary>
     internal PipelineReporter Reporter => _reporter ??= new PipelineReporter(this, _stop);
 
+    /// <summary>The settings of the current record, once <see cref="LoadSettings"/> resolved them.</summary>
+    private TrackerSettings? Settings { get; set; }
+
     protected sealed override void ProcessRecord()
     {
+        Settings = null;
         try
         {
             ProcessTraktRecord();
@@ -39,15 +46,42 @@ public abstract class TraktCmdlet : PSCmdlet, IDisposable
         catch (Exception ex) when (ex is not RuntimeException)
         {
             // RuntimeExceptions are PowerShell's own (stopping, -ErrorAction Stop, host prompts): let them through.
-            ThrowTerminatingError(EngineErrors.ToErrorRecord(ex, ErrorTarget));
+            var record = EngineErrors.ToErrorRecord(ex, ErrorTarget(ex));
+            if (ConcernsOneItem(ex))
+            {
+                WriteError(record);
+            }
+            else
+            {
+                ThrowTerminatingError(record);
+            }
         }
     }
 
     /// <summary>The cmdlet's work: bind, call the engine, write results.</summary>
     protected abstract void ProcessTraktRecord();
 
-    /// <summary>What an ErrorRecord names as its target.</summary>
-    protected virtual object? ErrorTarget => StateDbPath ?? ConfigPath;
+    /// <summary>
+    /// True when the failure concerns only the current input (one of several stores piped in), not the run: it is
+    /// written as a non-terminating error, so -ErrorAction decides whether the pipeline goes on.
+    /// </summary>
+    protected virtual bool ConcernsOneItem(Exception exception) => false;
+
+    /// <summary>What an ErrorRecord names as its target when the exception names none: the path or URL at fault.</summary>
+    protected virtual object? ErrorTarget(Exception exception) => exception switch
+    {
+        InfluxException when Settings?.InfluxUrl is { } influx => SafeUrl.Show(influx),
+        TraktApiException trakt when Settings is { } settings => TraktUrl(settings, trakt.Endpoint),
+        _ => Settings?.StateDbPath ?? StateDbPath ?? ConfigPath,
+    };
+
+    // "POST /oauth/device/token" goes to the auth host, everything else to the API host; no query, no user info.
+    private static string TraktUrl(TrackerSettings settings, string endpoint)
+    {
+        var path = endpoint.Split(' ', 2)[^1].Split('?', 2)[0];
+        var host = path.StartsWith("/oauth", StringComparison.Ordinal) ? settings.TraktAuthUrl : settings.TraktApiUrl;
+        return SafeUrl.Show(host).TrimEnd('/') + path;
+    }
 
     protected override void StopProcessing() => _stop.Cancel();
 
@@ -55,6 +89,13 @@ public abstract class TraktCmdlet : PSCmdlet, IDisposable
 
     /// <summary>Resolves the settings: this cmdlet's parameters, then environment, config.toml and defaults.</summary>
     protected TrackerSettings LoadSettings()
+    {
+        Settings = SettingsLoader.Load(SettingOverrides());
+        return Settings;
+    }
+
+    /// <summary>The settings this cmdlet's parameters set, keyed by their environment-variable names.</summary>
+    protected IReadOnlyDictionary<string, string?> SettingOverrides()
     {
         var overrides = new Dictionary<string, string?>(StringComparer.Ordinal);
         if (ConfigPath is not null)
@@ -68,7 +109,7 @@ public abstract class TraktCmdlet : PSCmdlet, IDisposable
         }
 
         AddSettingOverrides(overrides);
-        return SettingsLoader.Load(overrides);
+        return overrides;
     }
 
     /// <summary>Adds settings a cmdlet's own parameters override, keyed by their environment-variable names.</summary>
@@ -88,8 +129,23 @@ public abstract class TraktCmdlet : PSCmdlet, IDisposable
     /// <inheritdoc cref="RunEngine{T}"/>
     protected void RunEngine(Func<CancellationToken, Task> call) => Reporter.Await(Task.Run(() => call(Cancellation)));
 
-    /// <summary>ShouldProcess that the engine may call from any thread.</summary>
-    protected bool ShouldProcessFromAnyThread(string target, string action) => Reporter.Ask(() => ShouldProcess(target, action));
+    /// <summary>True under -WhatIf (or $WhatIfPreference): ShouldProcess only reports, so nothing may change.</summary>
+    protected bool WhatIfRequested => MyInvocation.BoundParameters.TryGetValue("WhatIf", out var whatIf)
+        ? ((SwitchParameter)whatIf).IsPresent
+        : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
+
+    /// <summary>
+    /// Fails with a clear error when there is no state store at <paramref name="settings"/>' path: commands that only read
+    /// or change an existing store never create one (opening would create an empty store and its folder).
+    /// </summary>
+    protected static void RequireStore(TrackerSettings settings, string why)
+    {
+        if (!File.Exists(settings.StateDbPath))
+        {
+            throw new StateMissingException(settings.StateDbPath,
+                $"There is no state store at {settings.StateDbPath}, so {why}. Run Connect-Trakt and Invoke-TraktBackfill first, or pass -StateDbPath.");
+        }
+    }
 
     /// <summary>A path as PowerShell users mean it: relative to the current location, ~ expanded, drives honoured.</summary>
     protected string ResolvePath(string path) => SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);

@@ -11,8 +11,8 @@ public abstract class TraktScheduleCmdlet : PSCmdlet, IDisposable
 {
     private readonly CancellationTokenSource _stop = new();
 
-    /// <summary>The scheduler to look in; Auto looks in every one this OS has.</summary>
-    [Parameter]
+    /// <summary>The scheduler to look in; Auto looks in every one this OS has. Binds from piped schedule entries.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     public ScheduleBackend Backend { get; set; } = ScheduleBackend.Auto;
 
     protected sealed override void ProcessRecord()
@@ -23,9 +23,20 @@ public abstract class TraktScheduleCmdlet : PSCmdlet, IDisposable
         }
         catch (Exception ex) when (ex is not RuntimeException)
         {
-            ThrowTerminatingError(EngineErrors.ToErrorRecord(ex, Backend));
+            var record = EngineErrors.ToErrorRecord(ex, Backend);
+            if (ConcernsOneItem)
+            {
+                WriteError(record);
+            }
+            else
+            {
+                ThrowTerminatingError(record);
+            }
         }
     }
+
+    /// <summary>True when a failure concerns only the current input (one piped entry), so it does not end the pipeline.</summary>
+    protected virtual bool ConcernsOneItem => false;
 
     /// <summary>The cmdlet's work with the machine's schedules.</summary>
     protected abstract void ProcessSchedule(ScheduleManager manager);

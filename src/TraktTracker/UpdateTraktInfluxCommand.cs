@@ -9,7 +9,7 @@ namespace TraktTracker.Commands;
 /// Update-TraktInflux: rewrites the whole InfluxDB projection from the local store without calling Trakt, after a
 /// TIMEZONE change, a new InfluxDB or a wiped bucket.
 /// </summary>
-[Cmdlet(VerbsData.Update, "TraktInflux", SupportsShouldProcess = true)]
+[Cmdlet(VerbsData.Update, "TraktInflux", SupportsShouldProcess = true, HelpUri = ModuleLinks.HelpUri)]
 [OutputType(typeof(ProjectionResult))]
 public sealed class UpdateTraktInfluxCommand : TraktCmdlet
 {
@@ -17,19 +17,14 @@ public sealed class UpdateTraktInfluxCommand : TraktCmdlet
     {
         var settings = LoadSettings();
         settings.RequireInflux();
-        if (!File.Exists(settings.StateDbPath))
-        {
-            // Opening would create an empty store, and rebuilding from it would only empty InfluxDB.
-            throw new StateStoreException(
-                $"There is no state store at {settings.StateDbPath}, so there is nothing to rebuild InfluxDB from. Run Invoke-TraktBackfill first, or pass -StateDbPath.");
-        }
-
-        using var runtime = OpenRuntime(settings, exclusive: true);
+        // Opening would create an empty store, and rebuilding from it would only empty InfluxDB.
+        RequireStore(settings, "there is nothing to rebuild InfluxDB from");
         var target = $"InfluxDB {SafeUrl.Show(settings.InfluxUrl)} ({settings.InfluxBucketRaw}, {settings.InfluxBucketAgg})";
-        var action = $"Delete {ProjectionSchema.EventMeasurement} and {ProjectionSchema.DailyMeasurement} and rewrite them from the "
-            + $"{runtime.Store.CountPlays()} plays in {settings.StateDbPath}";
+        var action = $"Delete {ProjectionSchema.EventMeasurement} and {ProjectionSchema.DailyMeasurement} and rewrite them from the plays in {settings.StateDbPath}";
+        // Asked before the store is opened: its run lock file is a change too.
         if (ShouldProcess(target, action))
         {
+            using var runtime = OpenRuntime(settings, exclusive: true);
             WriteObject(RunEngine(ct => runtime.RebuildProjectionAsync(ct)));
         }
     }

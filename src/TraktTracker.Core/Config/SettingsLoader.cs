@@ -54,6 +54,26 @@ public static class SettingsLoader
         };
     }
 
+    /// <summary>
+    /// The raw text of every config.toml setting that parameters, the environment or the config file set (defaults
+    /// left out), as <see cref="Load"/> would read it; for writing a config file that resolves the same way.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> RawValues(IReadOnlyDictionary<string, string?> overrides, IDictionary? environment = null)
+    {
+        environment ??= Environment.GetEnvironmentVariables();
+        var sources = SettingSources.Create(overrides, environment, new TrackerPaths(environment));
+        var values = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var name in SettingNames.FileSettable)
+        {
+            if (sources.Get(name) is { } value)
+            {
+                values[name] = value;
+            }
+        }
+
+        return values;
+    }
+
     /// <summary>Parses one kind of value each, naming the setting in every error.</summary>
     private sealed class SettingReader(SettingSources sources)
     {

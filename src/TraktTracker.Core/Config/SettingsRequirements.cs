@@ -15,6 +15,30 @@ public static class SettingsRequirements
     /// <summary>Every setting the chosen INFLUX_API needs; the one check behind every InfluxDB writer.</summary>
     public static void RequireInflux(this TrackerSettings settings)
     {
+        var missing = MissingInflux(settings);
+        if (missing.Count > 0)
+        {
+            throw new ConfigurationException(missing[0],
+                $"Missing required Influx configuration values: {string.Join(", ", missing)}. Set them, or set ENABLE_INFLUX=false (or use -NoInflux / --no-influx) to store only.");
+        }
+    }
+
+    /// <summary>Every setting a sync run needs and <paramref name="settings"/> lacks: the Trakt client, and InfluxDB's when enabled.</summary>
+    public static IReadOnlyList<string> MissingForRuns(this TrackerSettings settings)
+    {
+        var missing = new List<string>();
+        AddIfMissing(missing, settings.TraktClientId, SettingNames.TraktClientId);
+        AddIfMissing(missing, settings.TraktClientSecret, SettingNames.TraktClientSecret);
+        if (settings.EnableInflux)
+        {
+            missing.AddRange(MissingInflux(settings));
+        }
+
+        return missing;
+    }
+
+    private static List<string> MissingInflux(TrackerSettings settings)
+    {
         var missing = new List<string>();
         if (settings.InfluxUrl is null)
         {
@@ -34,11 +58,7 @@ public static class SettingsRequirements
 
         AddIfMissing(missing, settings.InfluxBucketRaw, SettingNames.InfluxBucketRaw);
         AddIfMissing(missing, settings.InfluxBucketAgg, SettingNames.InfluxBucketAgg);
-        if (missing.Count > 0)
-        {
-            throw new ConfigurationException(missing[0],
-                $"Missing required Influx configuration values: {string.Join(", ", missing)}. Set them, or set ENABLE_INFLUX=false (or use -NoInflux / --no-influx) to store only.");
-        }
+        return missing;
     }
 
     private static void RequireValue(string? value, string name)

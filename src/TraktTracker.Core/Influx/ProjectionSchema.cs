@@ -30,7 +30,7 @@ public static class ProjectionSchema
 
     private const long NanosecondsPerSecond = 1_000_000_000L;
 
-    public static string MediaTypeName(MediaType type) => type == MediaType.Movie ? Movie : Episode;
+    public static string MediaTypeName(string type) => type == MediaType.Movie ? Movie : Episode;
 
     /// <summary>
     /// The raw point's timestamp: <c>watched_at</c> cut to the second plus <c>history_id mod 10^9</c> nanoseconds, so

@@ -23,7 +23,7 @@ public sealed record ScheduleLauncher
 
     public bool UsesCli => ModuleManifestPath is null;
 
-    /// <summary><c>pwsh -NoProfile -NonInteractive -Command "Import-Module '…'; Invoke-TraktSync …"</c>.</summary>
+    /// <summary><c>pwsh -NoProfile -NonInteractive -Command "$PSStyle.OutputRendering = 'PlainText'; Import-Module '…'; Invoke-TraktSync …"</c>.</summary>
     public static ScheduleLauncher Module(string pwshPath, string moduleManifestPath) => new(pwshPath, [], moduleManifestPath);
 
     /// <summary><c>trakt-tracker --once incremental</c> (or <c>dotnet trakt-tracker.dll …</c> with a leading argument).</summary>
@@ -49,7 +49,9 @@ public sealed record ScheduleLauncher
     {
         var cmdlet = job == ScheduledJob.Sync ? "Invoke-TraktSync" : "Invoke-TraktReconcile";
         var config = configPath is null ? "" : $" -ConfigPath {CommandQuoting.PowerShell(configPath)}";
-        var script = $"Import-Module {CommandQuoting.PowerShell(ModuleManifestPath!)}; "
+        // The log is a plain file: no ANSI colour codes in errors, warnings or tables.
+        var script = "$PSStyle.OutputRendering = 'PlainText'; "
+            + $"Import-Module {CommandQuoting.PowerShell(ModuleManifestPath!)}; "
             + $"{cmdlet}{config} -StateDbPath {CommandQuoting.PowerShell(stateDbPath)}";
         return new JobCommand([Executable, .. LeadingArguments, "-NoProfile", "-NonInteractive", "-Command", script], []);
     }

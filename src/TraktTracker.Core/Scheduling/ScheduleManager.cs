@@ -70,10 +70,12 @@ public sealed class ScheduleManager(ScheduleEnvironment environment, IRunReporte
         return Candidates().SelectMany(ReadIfAvailable).ToList();
     }
 
-    /// <summary>Removes the installed entries the host approves and returns them.</summary>
-    public IReadOnlyList<ScheduleEntry> Unregister(ScheduleBackend backend = ScheduleBackend.Auto, Func<string, string, bool>? shouldProcess = null)
+    /// <summary>Removes the installed entries (of <paramref name="jobs"/> only, when given) the host approves and returns them.</summary>
+    public IReadOnlyList<ScheduleEntry> Unregister(ScheduleBackend backend = ScheduleBackend.Auto, Func<string, string, bool>? shouldProcess = null,
+        IReadOnlyCollection<ScheduledJob>? jobs = null)
     {
         var removed = Get(backend)
+            .Where(entry => jobs is null || jobs.Contains(entry.Job))
             .Where(entry => shouldProcess?.Invoke(entry.Location, $"Remove the {entry.Job} schedule ({entry.Cron}, {entry.TimeZone})") ?? true)
             .ToList();
         foreach (var group in removed.GroupBy(entry => entry.Backend))
@@ -140,12 +142,54 @@ public sealed class ScheduleManager(ScheduleEnvironment environment, IRunReporte
     }
 
     /// <summary>
-    /// Settings set as environment variables here are missing in scheduled runs, which start with the scheduler's
-    /// own environment. Names only: values may be secrets.
+    /// Fails when a scheduled run of <paramref name="request"/> would not resolve a setting every run needs (the Trakt
+    /// client; InfluxDB's settings when ENABLE_INFLUX is on): scheduled runs start with the scheduler's environment,
+    /// not this session's, so a schedule relying on session variables would fail at every run.
+    /// </summary>
+    /// <exception cref="ConfigurationException">Names every missing setting and the fix.</exception>
+    public void RequireScheduledSettings(ScheduleRequest request)
+    {
+        var scheduled = SettingsLoader.Load(ScheduledOverrides(request), ScheduledEnvironment());
+        var missing = scheduled.MissingForRuns();
+        if (missing.Count > 0)
+        {
+            var config = request.ConfigPath ?? "a config.toml passed with -ConfigPath";
+            throw new ConfigurationException(missing[0],
+                $"Scheduled runs would not find {string.Join(", ", missing)}, because they do not inherit this session's environment variables, "
+                + $"so every run would fail. Put these settings in {config}, or add -SaveSettings to write this session's settings into a "
+                + "private config file that the schedule reads.");
+        }
+    }
+
+    // The scheduled run's own CONFIG_PATH and STATE_DB_PATH, which the entry carries.
+    private static Dictionary<string, string?> ScheduledOverrides(ScheduleRequest request) => new(StringComparer.Ordinal)
+    {
+        [SettingNames.ConfigPath] = request.ConfigPath is { } config && File.Exists(config) ? config : null,
+        [SettingNames.StateDbPath] = request.StateDbPath,
+    };
+
+    // This machine's environment without any TraktTracker setting: what a scheduler starts a run with.
+    private System.Collections.Hashtable ScheduledEnvironment()
+    {
+        var scheduled = new System.Collections.Hashtable(StringComparer.Ordinal);
+        foreach (var (name, value) in environment.Variables.Where(pair => !SettingNames.FileSettable.Contains(pair.Key) && pair.Key != SettingNames.ConfigPath))
+        {
+            scheduled[name] = value;
+        }
+
+        return scheduled;
+    }
+
+    /// <summary>
+    /// Settings set as environment variables here that scheduled runs, which start with the scheduler's own
+    /// environment, would not resolve to the same value. Names only: values may be secrets.
     /// </summary>
     private void WarnAboutSessionOnlySettings(ScheduleRequest request)
     {
-        var names = SettingNames.FileSettable.Except(CarriedBySchedule).Where(name => environment.Variable(name) is not null).Order().ToList();
+        var scheduled = SettingsLoader.RawValues(ScheduledOverrides(request), ScheduledEnvironment());
+        var names = SettingNames.FileSettable.Except(CarriedBySchedule)
+            .Where(name => environment.Variable(name) is { } value && scheduled.GetValueOrDefault(name) != value)
+            .Order().ToList();
         if (names.Count > 0)
         {
             var config = request.ConfigPath ?? "a config.toml passed with -ConfigPath";

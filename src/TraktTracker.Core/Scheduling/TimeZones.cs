@@ -1,7 +1,7 @@
 namespace TraktTracker.Scheduling;
 
 /// <summary>Time-zone facts the backends need: IANA names, and whether two zones keep the same clock.</summary>
-internal static class TimeZones
+public static class TimeZones
 {
     /// <summary>The IANA id (cron's CRON_TZ and systemd's OnCalendar need it), also for Windows zone ids.</summary>
     public static string IanaId(TimeZoneInfo zone)
@@ -11,7 +11,7 @@ internal static class TimeZones
     /// For schedulers that only know the machine's clock (launchd, Task Scheduler): the requested zone must show
     /// the same time as the local one all year round, or the runs would drift by the offset (and by DST).
     /// </summary>
-    public static void RequireLocalClock(JobSpec spec, TimeZoneInfo local, ScheduleBackend backend)
+    internal static void RequireLocalClock(JobSpec spec, TimeZoneInfo local, ScheduleBackend backend)
     {
         if (!SameClock(spec.Zone, local, DateTime.UtcNow))
         {

@@ -72,9 +72,9 @@ internal static class PlayRows
         return new StoredPlay(play, Instants.FromTicks(r.GetInt64(17)));
     }
 
-    internal static string TypeName(MediaType type) => type == MediaType.Movie ? "movie" : "episode";
+    internal static string TypeName(string type) => type == MediaType.Movie ? "movie" : "episode";
 
-    private static MediaType ParseType(string name) => name == "movie" ? MediaType.Movie : MediaType.Episode;
+    private static string ParseType(string name) => name == "movie" ? MediaType.Movie : MediaType.Episode;
 
     private static object DbValue<T>(T? value) => value is null ? DBNull.Value : value;
 

@@ -40,6 +40,20 @@ public sealed partial class StateStore
         });
     }
 
+    /// <summary>Removes the stored pair (disconnecting); true when there was one.</summary>
+    public bool ForgetTokens()
+    {
+        var removed = 0;
+        WriteDurably(tx =>
+        {
+            using var command = _connection.CreateCommand();
+            command.Transaction = tx;
+            command.CommandText = "DELETE FROM tokens";
+            removed = command.ExecuteNonQuery();
+        });
+        return removed > 0;
+    }
+
     /// <summary>A small named value: cursor, last-activities baseline, backfill-done, timezone...</summary>
     public string? GetMeta(string key)
     {

@@ -19,11 +19,6 @@ internal sealed class BackfillOperation(SyncContext context)
             return tally.Finish($"Backfill already done at {doneAt}");
         }
 
-        if (!SyncContext.Allowed(options, context.Store.Path, "Import the complete Trakt watch history"))
-        {
-            return tally.Finish("Declined (-WhatIf or -Confirm)");
-        }
-
         var crawlStart = context.Time.GetUtcNow();
         var baseline = await context.Client.GetLastActivitiesAsync(ct).ConfigureAwait(false);
         var request = new HistoryRequest { EndAt = crawlStart };

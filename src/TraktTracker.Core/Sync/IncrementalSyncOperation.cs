@@ -23,11 +23,6 @@ internal sealed class IncrementalSyncOperation(SyncContext context, ReconcileOpe
             return tally.Finish("Trakt history unchanged (last activities)");
         }
 
-        if (!SyncContext.Allowed(options, context.Store.Path, "Fetch and store new Trakt plays"))
-        {
-            return tally.Finish("Declined (-WhatIf or -Confirm)");
-        }
-
         var (traktTotal, newest) = await FetchWindowAsync(tally, ct).ConfigureAwait(false);
         var cursor = newest ?? SyncMeta.Read(context.Store, SyncMeta.Cursor);
         var localTotal = context.Store.CountPlays();

@@ -24,12 +24,6 @@ internal sealed class ProjectionStep(TrackerSettings settings, Lazy<InfluxProjec
             return;
         }
 
-        if (!SyncContext.Allowed(options, $"InfluxDB {SafeUrl.Show(settings.InfluxUrl)}", $"Write {pending} day(s) of plays and daily aggregates"))
-        {
-            tally.DaysPending = pending;
-            return;
-        }
-
         reporter.Verbose($"Projecting {pending} day(s) of plays and daily aggregates to InfluxDB.");
         var result = await projector.Value.ProjectAsync(store, ct).ConfigureAwait(false);
         tally.DaysProjected = result.DaysProjected;

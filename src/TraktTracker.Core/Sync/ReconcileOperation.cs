@@ -36,11 +36,6 @@ internal sealed class ReconcileOperation(SyncContext context)
         var now = context.Time.GetUtcNow();
         DateTimeOffset? windowStart = full ? null : now - TimeSpan.FromDays(context.Settings.ReconcileDays);
         var scope = full ? "the whole history" : $"the last {context.Settings.ReconcileDays} day(s)";
-        if (!SyncContext.Allowed(options, context.Store.Path, $"Reconcile {scope} with Trakt (add missing plays, delete removed ones)"))
-        {
-            return tally.Finish("Declined (-WhatIf or -Confirm)");
-        }
-
         var remote = await FetchAsync(new HistoryRequest { StartAt = windowStart, EndAt = now }, tally, ct).ConfigureAwait(false);
         var local = context.Store.GetIdsInRange(windowStart, now);
         var changes = Diff(remote, local, tally.ParseErrors, scope);

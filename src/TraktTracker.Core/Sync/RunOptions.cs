@@ -11,10 +11,4 @@ public sealed record RunOptions
 
     /// <summary>Reconcile the whole history instead of the rolling window.</summary>
     public bool Full { get; init; }
-
-    /// <summary>
-    /// Asked right before each side effect with (target, action); the cmdlets pass ShouldProcess,
-    /// so -WhatIf is a dry run. Null means "go ahead".
-    /// </summary>
-    public Func<string, string, bool>? ShouldProcess { get; init; }
 }

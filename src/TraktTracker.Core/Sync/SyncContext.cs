@@ -22,7 +22,4 @@ internal sealed record SyncContext(
         tally.Add(result);
         return result;
     }
-
-    public static bool Allowed(RunOptions options, string target, string action)
-        => options.ShouldProcess?.Invoke(target, action) ?? true;
 }

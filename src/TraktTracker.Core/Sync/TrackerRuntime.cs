@@ -87,6 +87,31 @@ public sealed class TrackerRuntime : IDisposable
         return await DescribeConnectionAsync(ct).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Forgets the stored tokens, revoking them at Trakt first when it answers; a Trakt that cannot be reached (or
+    /// refuses) does not keep the tokens here. Null when the store held none.
+    /// </summary>
+    public async Task<Disconnection?> DisconnectAsync(CancellationToken ct)
+    {
+        if (Store.LoadTokens() is not { } tokens)
+        {
+            return null;
+        }
+
+        string? revokeFailure = null;
+        try
+        {
+            await _client.Value.RevokeAsync(tokens.AccessToken, ct).ConfigureAwait(false);
+        }
+        catch (TraktApiException ex)
+        {
+            revokeFailure = ex.Message;
+        }
+
+        Store.ForgetTokens();
+        return new Disconnection(Store.Path, RevokedAtTrakt: revokeFailure is null, revokeFailure);
+    }
+
     public async Task<SyncOutcome> BackfillAsync(RunOptions options, CancellationToken ct)
     {
         var context = await PrepareAsync(options, ct).ConfigureAwait(false);

@@ -18,3 +18,7 @@ public sealed record ConnectionInfo
 
 /// <summary>What the user must see to approve the device: show VerificationUrl as Trakt returned it.</summary>
 public sealed record DeviceCodePrompt(string VerificationUrl, string UserCode, TimeSpan ExpiresIn, TimeSpan Interval);
+
+/// <summary>What Disconnect-Trakt did: the tokens are gone from <see cref="StateDbPath"/>; revoked at Trakt unless it failed.</summary>
+/// <param name="RevokeFailure">Why Trakt did not revoke them (unreachable, refused); null when it did.</param>
+public sealed record Disconnection(string StateDbPath, bool RevokedAtTrakt, string? RevokeFailure);

@@ -21,6 +21,14 @@ public sealed partial class TraktClient
         return code;
     }
 
+    /// <summary>Revokes <paramref name="token"/> (an access token: Trakt ends its whole session) at Trakt.</summary>
+    public async Task RevokeAsync(string token, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(token);
+        _scrubber.Add(token);
+        await _transport.SendAsync(TraktCall.Post(_options.AuthUrl, "/oauth/revoke", WithClient(new() { ["token"] = token })), ct);
+    }
+
     /// <summary>
     /// Polls until the user approved the code (tokens stored and returned), denied it, or it expired.
     /// 400 means "pending"; 429 means "slow down" and lengthens the interval.

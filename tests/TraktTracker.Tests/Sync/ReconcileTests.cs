@@ -105,18 +105,4 @@ public sealed class ReconcileTests
         Assert.Contains(h.Reporter.Lines, l => l.StartsWith("WARNING:") && l.Contains("NOT deleted"));
         Assert.Contains(h.StoredPlays(), p => p.HistoryId == victim.HistoryId);
     }
-
-    [Fact]
-    public async Task WhatIf_declines_before_any_change()
-    {
-        await using var h = await BackfilledRecentAsync();
-        h.Simulator.History.Remove(h.ExpectedPlays().First().HistoryId);
-        var asked = new List<string>();
-
-        var outcome = await h.ReconcileAsync(new RunOptions { ShouldProcess = (target, action) => { asked.Add(action); return false; } });
-
-        Assert.True(outcome.Summary.Skipped);
-        Assert.Equal(60, h.StoredPlays().Count);
-        Assert.Contains(asked, a => a.StartsWith("Reconcile the last 7 day(s)"));
-    }
 }
