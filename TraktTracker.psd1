@@ -13,6 +13,7 @@
     FormatsToProcess     = @('TraktTracker.format.ps1xml')
     CmdletsToExport      = @(
         'Connect-Trakt'
+        'Disconnect-Trakt'
         'Get-TraktHistory'
         'Invoke-TraktBackfill'
         'Invoke-TraktSync'
