@@ -24,36 +24,37 @@ Import-Module ./out/TraktTracker/0.1.0/TraktTracker.psd1
 Builds straight into your module path, so `Import-Module TraktTracker` finds it.
 #>
 [CmdletBinding()]
+[OutputType([System.IO.DirectoryInfo])]
 param(
     [ValidateSet('Release', 'Debug')]
     [string] $Configuration = 'Release',
 
     [ValidateNotNullOrEmpty()]
-    [string] $OutputRoot = [System.IO.Path]::Combine($PSScriptRoot, 'out')
+    [string] $OutputRoot = (Join-Path $PSScriptRoot 'out')
 )
 
 Set-StrictMode -Version Latest
 $ErrorActionPreference = 'Stop'
 
-# Only the language and .NET are used below (no Join-Path, Write-Host ...), so the script also runs in a
-# PowerShell engine hosted with nothing but Microsoft.PowerShell.Core, as the tests do.
-$props = [xml][System.IO.File]::ReadAllText([System.IO.Path]::Combine($PSScriptRoot, 'Directory.Build.props'))
+$props = [xml](Get-Content -Raw -Path (Join-Path $PSScriptRoot 'Directory.Build.props'))
 $version = $props.SelectSingleNode('/Project/PropertyGroup/ModuleVersion')?.InnerText
 if (-not $version) {
     throw "Directory.Build.props has no <ModuleVersion>: add it (e.g. <ModuleVersion>0.1.0</ModuleVersion>) and build again."
 }
 
 $root = $ExecutionContext.SessionState.Path.GetUnresolvedProviderPathFromPSPath($OutputRoot)
-$moduleDir = [System.IO.Path]::Combine($root, 'TraktTracker', $version)
+$moduleDir = Join-Path $root "TraktTracker/$version"
 # A clean folder: files of an earlier build must not end up in this version's module.
-if ([System.IO.Directory]::Exists($moduleDir)) {
-    [System.IO.Directory]::Delete($moduleDir, $true)
+if (Test-Path -LiteralPath $moduleDir) {
+    Write-Verbose "Removing the earlier build in $moduleDir"
+    Remove-Item -LiteralPath $moduleDir -Recurse -Force
 }
 
-$project = [System.IO.Path]::Combine($PSScriptRoot, 'src', 'TraktTracker')
+$project = Join-Path $PSScriptRoot 'src/TraktTracker'
+Write-Verbose "dotnet publish $project -c $Configuration -o $moduleDir"
 & dotnet publish $project -c $Configuration -o $moduleDir -nologo | Out-Host
 if ($LASTEXITCODE -ne 0) {
     throw "dotnet publish failed with exit code $LASTEXITCODE; the output above names the problem."
 }
 
-[System.IO.DirectoryInfo]::new($moduleDir)
+Get-Item -LiteralPath $moduleDir

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# The test command (README): builds, publishes the module folder, runs every test project.
-# Needs influxd (Debian: apt-get install -y influxdb), crontab (apt-get install -y cron) and systemd-analyze
-# (apt-get install -y systemd) on PATH.
+# The test command (README): restores the pinned tools, builds, builds the module folder with build.ps1, runs the
+# xunit projects and then the Pester suite in real pwsh. Needs influxd (Debian: apt-get install -y influxdb),
+# crontab (apt-get install -y cron) and systemd-analyze (apt-get install -y systemd) on PATH.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -9,18 +9,26 @@ for tool in influxd crontab systemd-analyze; do
   command -v "$tool" >/dev/null 2>&1 || { echo "tests/run.sh: '$tool' is missing: run 'bash .ci/run' as root, or apt-get install -y influxdb cron systemd" >&2; exit 1; }
 done
 
-module_dir="$PWD/out/test-module/TraktTracker"
-rm -rf "$module_dir"
-dotnet publish src/TraktTracker -c Release -o "$module_dir" -nologo -v quiet
+# PowerShell (.config/dotnet-tools.json) and Pester (tests/Pester/Pester.Restore.csproj), from NuGet.
+dotnet tool restore >/dev/null
+dotnet restore tests/Pester -nologo -v quiet
+
+module_root="$PWD/out/test-module"
+dotnet pwsh -NoProfile -NonInteractive -File build.ps1 -OutputRoot "$module_root" >/dev/null
 dotnet build TraktTracker.sln -c Release -nologo -v quiet
 
-export TRAKTTRACKER_MODULE_DIR="$module_dir"
+mkdir -p out
+rm -f out/*.Tests.log
 status=0
+export TRAKTTRACKER_MODULE_DIR="$module_root/TraktTracker/$(sed -n 's:.*<ModuleVersion>\(.*\)</ModuleVersion>.*:\1:p' Directory.Build.props)"
 for project in tests/TraktTracker.Tests tests/TraktTracker.Module.Tests; do
   dotnet test "$project" -c Release --no-build -nologo --logger "console;verbosity=normal" 2>&1 | tee "out/$(basename "$project").log" || status=1
 done
 
-# One closing line over all projects, in the form CI reads.
+dotnet pwsh -NoProfile -NonInteractive -File tests/Pester/Invoke-Tests.ps1 -ModuleRoot "$module_root" 2>&1 | tee out/Pester.Tests.log || status=1
+
+# One closing line over xunit and Pester, in the form CI reads.
 awk '/^ *Passed: *[0-9]+ *$/ { p += $2 } /^ *Failed: *[0-9]+ *$/ { f += $2 }
+     /^pester: [0-9]+ passed, [0-9]+ failed$/ { p += $2; f += $4 }
      END { printf "tests: %d passed, %d failed\n", p, f }' out/*.Tests.log
 exit $status
