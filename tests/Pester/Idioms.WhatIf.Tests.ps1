@@ -1,0 +1,101 @@
+# -WhatIf changes nothing anywhere (issue 11, 3c): no file or folder, no token refresh, no request to Trakt, no
+# output object. Proven by comparing the test's whole folder, the crontab and the simulator's request log.
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TraktTracker.TestHelpers.psm1') -Force
+    Add-TraktTestModulePath
+    Import-Module TraktTracker -Force
+
+    # Every file and folder under the test folder with its content hash: any change shows as a difference.
+    function Get-FolderSnapshot([string] $Path) {
+        Get-ChildItem -LiteralPath $Path -Recurse -Force | Sort-Object FullName | ForEach-Object {
+            if ($_.PSIsContainer) { "$($_.FullName)/" } else { "$($_.FullName) $((Get-FileHash -LiteralPath $_.FullName).Hash)" }
+        }
+    }
+
+    function Get-Crontab { (crontab -l 2>$null) -join "`n" }
+
+    $simulator = Start-TraktSimulator
+}
+
+AfterAll {
+    Stop-TraktSimulator $simulator
+}
+
+Describe '-WhatIf on a connected, backfilled store' {
+    BeforeAll {
+        $environment = New-TraktTestEnvironment -Simulator $simulator
+        Invoke-TraktSimulator $simulator Post history/seed -Query @{ count = 40; seed = 3 } | Out-Null
+        Connect-TraktTestSession $simulator | Out-Null
+        Invoke-TraktBackfill | Out-Null
+        # Something for a real run to do, and an expired access token it would have to refresh first.
+        Invoke-TraktSimulator $simulator Post history/movie -Query @{ traktId = 9001; title = 'New Film'; year = 2026; watchedAt = [DateTimeOffset]::UtcNow.ToString('o') } | Out-Null
+        Invoke-TraktSimulator $simulator Post auth/expire-access-tokens | Out-Null
+        # Update-TraktInflux needs complete InfluxDB settings before it can even say what it would do.
+        $env:INFLUX_API = 'v1'
+        $env:INFLUX_URL = 'http://127.0.0.1:9/'
+    }
+
+    AfterAll {
+        Remove-TraktTestEnvironment $environment
+    }
+
+    It '<Command> writes nothing, sends nothing and changes no file' -TestCases @(
+        @{ Command = 'Invoke-TraktSync -WhatIf' }
+        @{ Command = 'Invoke-TraktSync -PassThru -WhatIf' }
+        @{ Command = 'Invoke-TraktBackfill -Force -WhatIf' }
+        @{ Command = 'Invoke-TraktReconcile -Full -WhatIf' }
+        @{ Command = 'Update-TraktInflux -WhatIf' }
+        @{ Command = 'Reset-TraktState -WhatIf' }
+        @{ Command = 'Reset-TraktState -Force -WhatIf' }
+        @{ Command = 'Disconnect-Trakt -WhatIf' }
+        @{ Command = 'Connect-Trakt -RefreshToken unused-token -WhatIf' }
+        @{ Command = 'Register-TraktSchedule -Backend Cron -SaveSettings -WhatIf' }
+    ) {
+        $files = Get-FolderSnapshot $environment.Directory
+        $requests = @(Invoke-TraktSimulator $simulator Get requests).Count
+        $refreshes = (Invoke-TraktSimulator $simulator Get auth).refreshCount
+        $crontab = Get-Crontab
+
+        $output = & ([scriptblock]::Create($Command))
+
+        $output | Should -BeNullOrEmpty
+        Get-FolderSnapshot $environment.Directory | Should -Be $files
+        @(Invoke-TraktSimulator $simulator Get requests).Count | Should -Be $requests
+        (Invoke-TraktSimulator $simulator Get auth).refreshCount | Should -Be $refreshes
+        Get-Crontab | Should -Be $crontab
+    }
+}
+
+Describe 'Without a state store' {
+    BeforeEach {
+        $environment = New-TraktTestEnvironment -Simulator $simulator
+        $requests = @(Invoke-TraktSimulator $simulator Get requests).Count
+    }
+
+    AfterEach {
+        Remove-TraktTestEnvironment $environment
+    }
+
+    It '<Command> creates neither the store nor its folder' -TestCases @(
+        @{ Command = 'Connect-Trakt -WhatIf' }
+        @{ Command = 'Invoke-TraktBackfill -WhatIf' }
+        @{ Command = 'Invoke-TraktSync -WhatIf' }
+    ) {
+        & ([scriptblock]::Create($Command)) | Should -BeNullOrEmpty
+        Get-ChildItem -LiteralPath $environment.Directory -Recurse -Force | Should -BeNullOrEmpty
+        @(Invoke-TraktSimulator $simulator Get requests).Count | Should -Be $requests
+    }
+
+    It 'Get-TraktHistory<Switch> fails with TraktStateMissing, says what to run, and creates nothing' -TestCases @(
+        @{ Switch = '' }
+        @{ Switch = ' -Online' }
+    ) {
+        $record = { & ([scriptblock]::Create("Get-TraktHistory$Switch -ErrorAction Stop")) } |
+            Should -Throw -ErrorId 'TraktStateMissing,TraktTracker.Commands.GetTraktHistoryCommand' -PassThru
+        $record.Exception.Message | Should -BeLike '*Run Connect-Trakt and Invoke-TraktBackfill*'
+        $record.TargetObject | Should -Be $environment.StateDbPath
+        $record.CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        Get-ChildItem -LiteralPath $environment.Directory -Recurse -Force | Should -BeNullOrEmpty
+        @(Invoke-TraktSimulator $simulator Get requests).Count | Should -Be $requests
+    }
+}
