@@ -27,7 +27,7 @@ Describe 'Invoke-TraktBackfill -PassThru | Export-Csv' {
         (Get-Content -Path $csv -TotalCount 1) | Should -Be (($columns | ForEach-Object { "`"$_`"" }) -join ',')
         $rows | Where-Object { -not $_.HistoryId } | Should -BeNullOrEmpty
         @($rows.HistoryId | Sort-Object) | Should -Be @(Get-TraktHistory | ForEach-Object { "$($_.HistoryId)" } | Sort-Object)
-        $summary = @($info | Where-Object Tags -Contains 'TraktTracker.SyncSummary').MessageData
+        $summary = @($info | Where-Object Tags -Contains 'TraktTracker.SyncSummary' | ForEach-Object MessageData)
         $summary.Count | Should -Be 1
         $summary[0].Inserted | Should -Be 30
     }

@@ -37,7 +37,7 @@ Describe 'Register-TraktSchedule with settings only in $env:' {
         $entries = Register-TraktSchedule -Backend Cron -SaveSettings
 
         $file = Join-Path $environment.Directory 'config/trakt-tracker/schedule.toml'
-        (Get-Item $file).UnixFileMode | Should -Be 'UserRead, UserWrite'
+        (Get-Item $file).UnixFileMode | Should -Be ([IO.UnixFileMode]'UserRead, UserWrite')
         $saved = Get-Content $file -Raw
         $saved | Should -BeLike "*TRAKT_CLIENT_ID = `"$($simulator.ClientId)`"*"
         $saved | Should -BeLike "*TRAKT_API_URL = `"$($simulator.Url)`"*"
