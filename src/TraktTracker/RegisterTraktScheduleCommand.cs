@@ -51,7 +51,7 @@ public sealed class RegisterTraktScheduleCommand : TraktCmdlet
     public SwitchParameter SaveSettings { get; set; }
 
     /// <summary>The file -SaveSettings writes: beside the per-user config.toml, readable by its owner only.</summary>
-    public static string SavedSettingsPath => Path.Combine(new TrackerPaths().ConfigDirectory, "schedule.toml");
+    private static string SavedSettingsPath => Path.Combine(new TrackerPaths().ConfigDirectory, "schedule.toml");
 
     protected override object? ErrorTarget(Exception exception) => exception is ScheduleException ? Backend : base.ErrorTarget(exception);
 

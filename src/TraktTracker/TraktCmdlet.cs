@@ -117,10 +117,7 @@ public abstract class TraktCmdlet : PSCmdlet, IDisposable
     {
     }
 
-    /// <summary>Opens the state store; <paramref name="exclusive"/> takes the one-run-at-a-time lock.</summary>
-    protected TrackerRuntime OpenRuntime(bool exclusive) => OpenRuntime(LoadSettings(), exclusive);
-
-    /// <inheritdoc cref="OpenRuntime(bool)"/>
+    /// <summary>Opens (creating when needed) the state store; <paramref name="exclusive"/> takes the one-run-at-a-time lock.</summary>
     protected TrackerRuntime OpenRuntime(TrackerSettings settings, bool exclusive) => TrackerRuntime.Open(settings, Reporter, exclusive, ct: Cancellation);
 
     /// <summary>Runs an engine call off the pipeline thread and waits for it, writing its reports meanwhile.</summary>

@@ -19,7 +19,7 @@ public sealed class PublishedScheduleTests : IDisposable
     public void WhatIf_shows_a_cron_entry_whose_pwsh_imports_the_published_manifest_and_changes_nothing()
     {
         var config = Path.Combine(_temp, "config.toml");
-        File.WriteAllText(config, "TIMEZONE = \"UTC\"\n");
+        File.WriteAllText(config, "TIMEZONE = \"UTC\"\nTRAKT_CLIENT_ID = \"app\"\nTRAKT_CLIENT_SECRET = \"secret\"\n");
         var before = Crontab();
 
         var result = _session.Invoke(
@@ -27,7 +27,7 @@ public sealed class PublishedScheduleTests : IDisposable
             new Hashtable { ["Config"] = config, ["Db"] = Path.Combine(_temp, "state.db") }).EnsureNoErrors();
 
         // The -Command script is single-quoted in the crontab line, so its own quotes appear as '\''.
-        Assert.Contains($"/bin/sh -NoProfile -NonInteractive -Command 'Import-Module '\\''{PublishedModule.Manifest}'\\''; Invoke-TraktSync -ConfigPath", result.HostText);
+        Assert.Contains($"/bin/sh -NoProfile -NonInteractive -Command '$PSStyle.OutputRendering = '\\''PlainText'\\''; Import-Module '\\''{PublishedModule.Manifest}'\\''; Invoke-TraktSync -ConfigPath", result.HostText);
         Assert.Equal(before, Crontab());
     }
 

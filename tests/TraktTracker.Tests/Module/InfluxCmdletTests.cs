@@ -48,7 +48,7 @@ public sealed class InfluxCmdletTests(InfluxDbServer server, ModuleSessionFixtur
     }
 
     [Fact]
-    public async Task A_failed_check_emits_the_result_and_a_TraktInfluxFailed_error()
+    public async Task A_failed_check_is_a_result_that_names_the_fix_not_an_error()
     {
         var raw = await server.CreateDatabaseAsync();
 
@@ -56,11 +56,10 @@ public sealed class InfluxCmdletTests(InfluxDbServer server, ModuleSessionFixtur
 
         var result = Assert.IsType<InfluxTestResult>(run.Objects[0]);
         Assert.Equal((false, true, false), (result.Success, result.CanWriteRaw, result.CanWriteDaily));
-        Assert.Equal(false, run.Objects[1]);
-        var error = run.SingleError();
-        Assert.Equal("TraktInfluxFailed,TraktTracker.Commands.TestTraktInfluxCommand", error.FullyQualifiedErrorId);
-        Assert.Equal(ErrorCategory.ObjectNotFound, error.CategoryInfo.Category);
-        Assert.Contains("CREATE DATABASE \"missing_agg_db\"", error.Exception.Message);
+        Assert.Equal(true, run.Objects[1]);
+        Assert.Empty(run.Errors);
+        Assert.Equal(InfluxFailure.NotFound, result.Failure);
+        Assert.Contains("CREATE DATABASE \"missing_agg_db\"", result.Message);
     }
 
     [Fact]
@@ -99,7 +98,7 @@ public sealed class InfluxCmdletTests(InfluxDbServer server, ModuleSessionFixtur
         var run = Run("Update-TraktInflux -ConfigPath $Config -StateDbPath $Db -WhatIf", InfluxConfig(database, database));
 
         Assert.Empty(run.EnsureNoErrors().Objects);
-        Assert.Contains($"What if: Performing the operation \"Delete watch_event and watch_daily and rewrite them from the 1 plays in {_temp.StateDb}\" on target \"InfluxDB {server.Url}", run.HostText, StringComparison.Ordinal);
+        Assert.Contains($"What if: Performing the operation \"Delete watch_event and watch_daily and rewrite them from the plays in {_temp.StateDb}\" on target \"InfluxDB {server.Url}", run.HostText, StringComparison.Ordinal);
         Assert.Equal(99, Assert.Single(await server.QueryAsync(database, "SELECT history_id FROM watch_event")).Long("history_id"));
     }
 

@@ -34,7 +34,7 @@ public sealed class ScheduleManagerTests : IDisposable
 
         Assert.Equal(
             "/opt/microsoft/powershell/7/pwsh -NoProfile -NonInteractive -Command "
-            + "'Import-Module '\\''/opt/modules/TraktTracker/0.1.0/TraktTracker.psd1'\\''; Invoke-TraktSync -ConfigPath '\\''/home/me/it'\\'''\\''s/config.toml'\\'' "
+            + "'$PSStyle.OutputRendering = '\\''PlainText'\\''; Import-Module '\\''/opt/modules/TraktTracker/0.1.0/TraktTracker.psd1'\\''; Invoke-TraktSync -ConfigPath '\\''/home/me/it'\\'''\\''s/config.toml'\\'' "
             + $"-StateDbPath '\\''{machine.Home}/state.db'\\'''",
             entries[0].Command);
         Assert.Contains("Invoke-TraktReconcile -ConfigPath", entries[1].Command);

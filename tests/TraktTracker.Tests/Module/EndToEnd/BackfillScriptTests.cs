@@ -31,16 +31,16 @@ public sealed class BackfillScriptTests
     }
 
     [Fact]
-    public async Task PassThru_emits_the_summary_then_the_new_plays_and_progress_shows_the_pages()
+    public async Task PassThru_emits_the_new_plays_with_the_summary_on_the_information_stream_and_progress_shows_the_pages()
     {
         await using var bed = await ModuleBed.ConnectedAsync(600, seed: 8);
 
-        var result = bed.Run("Invoke-TraktBackfill -PassThru").EnsureNoErrors();
+        var result = bed.Run("Invoke-TraktBackfill -PassThru -InformationVariable run; $run.MessageData").EnsureNoErrors();
 
-        var summary = Assert.IsType<SyncSummary>(result.Objects[0]);
+        var summary = Assert.IsType<SyncSummary>(result.Objects[^1]);
         Assert.Equal(("Backfill", 600, 4), (summary.Operation, summary.Inserted, summary.ApiCalls));
         Assert.True(summary.Duration > TimeSpan.Zero);
-        Assert.Equal(bed.ExpectedPlays().OrderBy(p => p.HistoryId), result.Objects.Skip(1).Cast<WatchEvent>().OrderBy(p => p.HistoryId));
+        Assert.Equal(bed.ExpectedPlays().OrderBy(p => p.HistoryId), result.Objects.SkipLast(1).Cast<WatchEvent>().OrderBy(p => p.HistoryId));
         var pages = result.Progress.Where(p => p.RecordType == ProgressRecordType.Processing).ToList();
         Assert.Equal(3, pages.Count);
         Assert.All(pages, p => Assert.Equal("Trakt backfill", p.Activity));
@@ -55,7 +55,7 @@ public sealed class BackfillScriptTests
 
         var result = bed.Run("Invoke-TraktBackfill -WhatIf").EnsureNoErrors();
 
-        Assert.True(((SyncSummary)result.Objects.Single()).Skipped);
+        Assert.Empty(result.Objects);
         Assert.Contains($"What if: Performing the operation \"Import the complete Trakt watch history\" on target \"{bed.StateDbPath}\"",
             result.HostText, StringComparison.Ordinal);
         Assert.Empty(bed.Run("Get-TraktHistory").EnsureNoErrors().Output);

@@ -15,19 +15,19 @@ public sealed class SyncScriptTests
         var fresh = bed.Simulator.History.AddMovie(77_000_001, "Brand New", 2026, now.AddMinutes(-10));
         var rewatch = bed.Simulator.History.AddMovie(seen.TraktId, seen.Title, seen.Year, now.AddMinutes(-2), runtime: seen.RuntimeMinutes);
 
-        var result = bed.Run("Invoke-TraktSync -PassThru").EnsureNoErrors();
+        var result = bed.Run("Invoke-TraktSync -PassThru -InformationVariable run; $run.MessageData").EnsureNoErrors();
 
-        var summary = Assert.IsType<SyncSummary>(result.Objects[0]);
+        var summary = Assert.IsType<SyncSummary>(result.Objects[^1]);
         Assert.Equal(("Sync", false, 2, 0, 0, 2), (summary.Operation, summary.Skipped, summary.Inserted, summary.Deleted, summary.RewatchFlagsChanged, summary.ApiCalls));
         Assert.True(summary.DaysPending >= 1, "InfluxDB is off: the touched day waits in the outbox");
         Assert.Equal(0, summary.DaysProjected);
         Assert.True(summary.Duration > TimeSpan.Zero);
         var expected = bed.ExpectedPlays();
-        Assert.Equal(expected.Where(p => p.HistoryId == fresh.Id || p.HistoryId == rewatch.Id), result.Objects.Skip(1).Cast<WatchEvent>());
+        Assert.Equal(expected.Where(p => p.HistoryId == fresh.Id || p.HistoryId == rewatch.Id), result.Objects.SkipLast(1).Cast<WatchEvent>());
         Assert.True(expected.Single(p => p.HistoryId == rewatch.Id).IsRewatch);
 
         bed.Simulator.Requests.Reset();
-        var again = (SyncSummary)bed.Run("Invoke-TraktSync -PassThru").EnsureNoErrors().Objects.Single();
+        var again = (SyncSummary)bed.Run("Invoke-TraktSync").EnsureNoErrors().Objects.Single();
         Assert.Equal((true, "Trakt history unchanged (last activities)", 1), (again.Skipped, again.SkipReason, again.ApiCalls));
         Assert.Equal(1, bed.Simulator.Requests.Total);
     }
@@ -47,7 +47,7 @@ public sealed class SyncScriptTests
         var firstWatch = bed.ExpectedPlays().Where(p => p.TraktId == 500).MinBy(p => p.WatchedAt)!;
         bed.Simulator.History.Remove(firstWatch.HistoryId);
 
-        var result = bed.Run("Invoke-TraktReconcile -PassThru").EnsureNoErrors();
+        var result = bed.Run("Invoke-TraktReconcile").EnsureNoErrors();
 
         var summary = (SyncSummary)result.Objects.Single();
         Assert.Equal(("Reconcile", 1, 1, 0), (summary.Operation, summary.Deleted, summary.RewatchFlagsChanged, summary.Inserted));

@@ -60,10 +60,10 @@ public sealed class RegisterTraktScheduleCronTests : IClassFixture<ModuleSession
         Assert.Equal(["Import-Module", Path.Combine(AppContext.BaseDirectory, "TraktTracker.psd1")], commands[0]);
         Assert.Equal(["Invoke-TraktSync", "-ConfigPath", harness.Config, "-StateDbPath", harness.StateDb], commands[1]);
 
-        // The same script in PowerShell reaches Invoke-TraktSync with our config (which has no Trakt app yet).
+        // The same script in PowerShell reaches Invoke-TraktSync with our config and state (not connected yet).
         var run = harness.Invoke(arguments[3]);
-        Assert.Equal("TraktConfigurationInvalid,TraktTracker.Commands.InvokeTraktSyncCommand", run.SingleError().FullyQualifiedErrorId);
-        Assert.Contains("TRAKT_CLIENT_ID", run.SingleError().Exception.Message);
+        Assert.Equal("TraktAuthenticationFailed,TraktTracker.Commands.InvokeTraktSyncCommand", run.SingleError().FullyQualifiedErrorId);
+        Assert.Equal(harness.StateDb, run.SingleError().TargetObject);
     }
 
     [Fact]

@@ -85,7 +85,7 @@ public sealed class RegisterTraktScheduleFileTests : IClassFixture<ModuleSession
         Assert.Equal("IgnoreNew", task.Element(TaskNs + "Settings")!.Element(TaskNs + "MultipleInstancesPolicy")!.Value);
         Assert.Equal(6, task.Descendants(TaskNs + "CalendarTrigger").Count());
         var arguments = task.Descendants(TaskNs + "Arguments").Single().Value;
-        Assert.StartsWith($"/d /s /c \"\"{harness.Pwsh}\" -NoProfile -NonInteractive -Command \"Import-Module ", arguments);
+        Assert.StartsWith($"/d /s /c \"\"{harness.Pwsh}\" -NoProfile -NonInteractive -Command \"$PSStyle.OutputRendering = 'PlainText'; Import-Module ", arguments);
         Assert.EndsWith($">> \"{Path.Combine(harness.LogDirectory, "sync.log")}\" 2>&1\"", arguments);
         ScheduleAssert.SameEntries([sync], harness.Invoke("Get-TraktSchedule -Backend TaskScheduler").Objects.Cast<ScheduleEntry>().Take(1));
     }

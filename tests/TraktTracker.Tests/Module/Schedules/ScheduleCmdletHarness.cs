@@ -24,7 +24,7 @@ internal sealed class ScheduleCmdletHarness : IDisposable
         Cli = Script(Path.Combine(bin, "trakt-tracker"), "echo \"trakt-tracker $* config=$CONFIG_PATH db=$STATE_DB_PATH\"");
         Config = Path.Combine(Machine.Home, "config dir", "config.toml");
         Directory.CreateDirectory(Path.GetDirectoryName(Config)!);
-        File.WriteAllText(Config, "SYNC_CRON = \"15 */4 * * *\"\nTIMEZONE = \"UTC\"\n");
+        File.WriteAllText(Config, "SYNC_CRON = \"15 */4 * * *\"\nTIMEZONE = \"UTC\"\nTRAKT_CLIENT_ID = \"harness-app\"\nTRAKT_CLIENT_SECRET = \"harness-secret\"\n");
         Use(Machine.Environment);
     }
 
