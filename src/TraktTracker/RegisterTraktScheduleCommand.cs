@@ -71,7 +71,7 @@ public sealed class RegisterTraktScheduleCommand : TraktCmdlet
         }
         else
         {
-            manager.RequireScheduledSettings(request);
+            manager.CheckScheduledSettings(request);
         }
 
         WriteObject(manager.Register(request, ShouldProcess), enumerateCollection: true);

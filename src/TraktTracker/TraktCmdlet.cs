@@ -71,14 +71,20 @@ public abstract class TraktCmdlet : PSCmdlet, IDisposable
     protected virtual object? ErrorTarget(Exception exception) => exception switch
     {
         InfluxException when Settings?.InfluxUrl is { } influx => SafeUrl.Show(influx),
-        TraktApiException trakt when Settings is { } settings => TraktUrl(settings, trakt.Endpoint),
+        // Missing or rejected tokens live in the state store; any other Trakt failure concerns the URL it called.
+        TraktApiException trakt and not TraktAuthException when Settings is { } settings && TraktUrl(settings, trakt.Endpoint) is { } url => url,
         _ => Settings?.StateDbPath ?? StateDbPath ?? ConfigPath,
     };
 
     // "POST /oauth/device/token" goes to the auth host, everything else to the API host; no query, no user info.
-    private static string TraktUrl(TrackerSettings settings, string endpoint)
+    private static string? TraktUrl(TrackerSettings settings, string endpoint)
     {
         var path = endpoint.Split(' ', 2)[^1].Split('?', 2)[0];
+        if (!path.StartsWith('/'))
+        {
+            return null;
+        }
+
         var host = path.StartsWith("/oauth", StringComparison.Ordinal) ? settings.TraktAuthUrl : settings.TraktApiUrl;
         return SafeUrl.Show(host).TrimEnd('/') + path;
     }

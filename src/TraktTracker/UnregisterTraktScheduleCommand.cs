@@ -27,9 +27,8 @@ public sealed class UnregisterTraktScheduleCommand : TraktScheduleCmdlet
         var removed = manager.Unregister(Backend, ShouldProcess, Job);
         if (removed.Count == 0)
         {
-            WriteVerbose($"No TraktTracker schedule {(Job is null ? "" : $"for {string.Join(" and ", Job)} ")}is installed or approved (backend {Backend}): nothing removed.");
+            WriteVerbose($"No TraktTracker schedule {(Job is null ? "" : $"for {string.Join(" and ", Job)} ")}is installed or approved (backend {Backend}): nothing to remove.");
         }
-
         else if (PassThru)
         {
             WriteObject(removed, enumerateCollection: true);

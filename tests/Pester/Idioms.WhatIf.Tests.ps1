@@ -1,4 +1,4 @@
-# -WhatIf changes nothing anywhere (issue 11, 3c): no file or folder, no token refresh, no request to Trakt, no
+# -WhatIf and a declined -Confirm change nothing anywhere (issue 11, 3c): no file or folder, no token refresh, no request to Trakt, no
 # output object. Proven by comparing the test's whole folder, the crontab and the simulator's request log.
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TraktTracker.TestHelpers.psm1') -Force
@@ -63,6 +63,41 @@ Describe '-WhatIf on a connected, backfilled store' {
         @(Invoke-TraktSimulator $simulator Get requests).Count | Should -Be $requests
         (Invoke-TraktSimulator $simulator Get auth).refreshCount | Should -Be $refreshes
         Get-Crontab | Should -Be $crontab
+    }
+}
+
+Describe 'A declined -Confirm on a connected, backfilled store' {
+    BeforeAll {
+        $environment = New-TraktTestEnvironment -Simulator $simulator
+        Invoke-TraktSimulator $simulator Post history/seed -Query @{ count = 10; seed = 6 } | Out-Null
+        Connect-TraktTestSession $simulator | Out-Null
+        Invoke-TraktBackfill | Out-Null
+        Invoke-TraktSimulator $simulator Post history/movie -Query @{ traktId = 9002; title = 'Declined Film'; year = 2026; watchedAt = [DateTimeOffset]::UtcNow.ToString('o') } | Out-Null
+        Invoke-TraktSimulator $simulator Post auth/expire-access-tokens | Out-Null
+        $pwsh = Get-PwshCommandLine
+    }
+
+    AfterAll {
+        Remove-TraktTestEnvironment $environment
+    }
+
+    # A fresh pwsh answers the real confirmation prompt with "n" from its standard input, as a user would type it.
+    It '<Command> -Confirm answered No changes nothing and writes nothing' -TestCases @(
+        @{ Command = 'Invoke-TraktSync' }
+        @{ Command = 'Invoke-TraktReconcile' }
+        @{ Command = 'Disconnect-Trakt' }
+        @{ Command = 'Connect-Trakt -RefreshToken unused-token' }
+    ) {
+        $files = Get-FolderSnapshot $environment.Directory
+        $requests = @(Invoke-TraktSimulator $simulator Get requests).Count
+
+        $output = "n`n" | & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -Command "Import-Module TraktTracker; `$out = @($Command -Confirm); 'objects:' + `$out.Count" 2>&1
+
+        $LASTEXITCODE | Should -Be 0
+        "$output" | Should -BeLike '*Are you sure you want to perform this action?*'
+        @($output)[-1] | Should -Be 'objects:0'
+        Get-FolderSnapshot $environment.Directory | Should -Be $files
+        @(Invoke-TraktSimulator $simulator Get requests).Count | Should -Be $requests
     }
 }
 

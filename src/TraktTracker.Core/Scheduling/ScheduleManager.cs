@@ -41,7 +41,6 @@ public sealed class ScheduleManager(ScheduleEnvironment environment, IRunReporte
     public IReadOnlyList<ScheduleEntry> Register(ScheduleRequest request, Func<string, string, bool>? shouldProcess = null)
     {
         var planned = Plan(request);
-        WarnAboutSessionOnlySettings(request);
         var approved = planned
             .Where(entry => shouldProcess?.Invoke(entry.Location,
                 $"Install the {entry.Job} schedule ({entry.Cron}, {entry.TimeZone}):{Environment.NewLine}{entry.Describe()}") ?? true)
@@ -144,10 +143,11 @@ public sealed class ScheduleManager(ScheduleEnvironment environment, IRunReporte
     /// <summary>
     /// Fails when a scheduled run of <paramref name="request"/> would not resolve a setting every run needs (the Trakt
     /// client; InfluxDB's settings when ENABLE_INFLUX is on): scheduled runs start with the scheduler's environment,
-    /// not this session's, so a schedule relying on session variables would fail at every run.
+    /// not this session's, so a schedule relying on session variables would fail at every run. Other settings the
+    /// runs would see differently are named in a warning.
     /// </summary>
     /// <exception cref="ConfigurationException">Names every missing setting and the fix.</exception>
-    public void RequireScheduledSettings(ScheduleRequest request)
+    public void CheckScheduledSettings(ScheduleRequest request)
     {
         var scheduled = SettingsLoader.Load(ScheduledOverrides(request), ScheduledEnvironment());
         var missing = scheduled.MissingForRuns();
@@ -159,6 +159,8 @@ public sealed class ScheduleManager(ScheduleEnvironment environment, IRunReporte
                 + $"so every run would fail. Put these settings in {config}, or add -SaveSettings to write this session's settings into a "
                 + "private config file that the schedule reads.");
         }
+
+        WarnAboutSessionOnlySettings(request);
     }
 
     // The scheduled run's own CONFIG_PATH and STATE_DB_PATH, which the entry carries.
@@ -193,8 +195,8 @@ public sealed class ScheduleManager(ScheduleEnvironment environment, IRunReporte
         if (names.Count > 0)
         {
             var config = request.ConfigPath ?? "a config.toml passed with -ConfigPath";
-            reporter.Warning($"Scheduled runs do not inherit this session's environment variables, so they will not see {string.Join(", ", names)}. "
-                + $"Put these settings in {config}.");
+            reporter.Warning($"Scheduled runs do not inherit this session's environment variables, so they will not see this session's values of {string.Join(", ", names)}. "
+                + $"Put these settings in {config}, or register with -SaveSettings.");
         }
     }
 

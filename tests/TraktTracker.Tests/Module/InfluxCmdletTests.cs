@@ -108,7 +108,7 @@ public sealed class InfluxCmdletTests(InfluxDbServer server, ModuleSessionFixtur
         var run = Run("Update-TraktInflux -ConfigPath $Config -StateDbPath $Db", InfluxConfig("a", "b"));
 
         var error = run.SingleError();
-        Assert.Equal("TraktStateUnavailable,TraktTracker.Commands.UpdateTraktInfluxCommand", error.FullyQualifiedErrorId);
+        Assert.Equal("TraktStateMissing,TraktTracker.Commands.UpdateTraktInfluxCommand", error.FullyQualifiedErrorId);
         Assert.Contains("nothing to rebuild InfluxDB from", error.Exception.Message);
         Assert.False(File.Exists(_temp.StateDb));
     }

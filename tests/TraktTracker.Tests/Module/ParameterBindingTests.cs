@@ -6,7 +6,7 @@ namespace TraktTracker.Tests.Module;
 public sealed class ParameterBindingTests(ModuleSessionFixture fixture) : IClassFixture<ModuleSessionFixture>
 {
     [Theory]
-    [InlineData("Get-TraktHistory -Type Film", "CannotConvertArgumentNoMessage,TraktTracker.Commands.GetTraktHistoryCommand")]
+    [InlineData("Get-TraktHistory -Type Film", "ParameterArgumentValidationError,TraktTracker.Commands.GetTraktHistoryCommand")]
     [InlineData("Get-TraktHistory -First 0", "ParameterArgumentValidationError,TraktTracker.Commands.GetTraktHistoryCommand")]
     [InlineData("Get-TraktHistory -Title ''", "ParameterArgumentValidationError,TraktTracker.Commands.GetTraktHistoryCommand")]
     [InlineData("Get-TraktHistory -After 'not a date'", "CannotConvertArgumentNoMessage,TraktTracker.Commands.GetTraktHistoryCommand")]

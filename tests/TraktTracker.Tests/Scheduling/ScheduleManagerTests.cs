@@ -82,11 +82,15 @@ public sealed class ScheduleManagerTests : IDisposable
             },
         };
 
-        machine.Manager(session).Register(machine.Request(ScheduleBackend.Systemd));
+        var request = machine.Request(ScheduleBackend.Systemd);
+        Directory.CreateDirectory(Path.GetDirectoryName(request.ConfigPath)!);
+        File.WriteAllText(request.ConfigPath!, "TRAKT_CLIENT_ID = \"app\"\nTRAKT_CLIENT_SECRET = \"from-the-file\"\n");
+
+        machine.Manager(session).CheckScheduledSettings(request);
 
         var warning = Assert.Single(machine.Reporter.Warnings, w => w.Contains("do not inherit"));
-        Assert.Contains("not see INFLUX_URL, TRAKT_CLIENT_SECRET.", warning);
-        Assert.Contains($"Put these settings in {machine.Request(ScheduleBackend.Systemd).ConfigPath}.", warning);
+        Assert.Contains("not see this session's values of INFLUX_URL, TRAKT_CLIENT_SECRET.", warning);
+        Assert.Contains($"Put these settings in {request.ConfigPath}, or register with -SaveSettings.", warning);
         Assert.DoesNotContain("s3cret", warning);
     }
 
