@@ -41,8 +41,9 @@ Describe 'Register-TraktSchedule with settings only in $env:' {
         $saved = Get-Content $file -Raw
         $saved | Should -BeLike "*TRAKT_CLIENT_ID = `"$($simulator.ClientId)`"*"
         $saved | Should -BeLike "*TRAKT_API_URL = `"$($simulator.Url)`"*"
-        $entries | ForEach-Object { $_.Command | Should -BeLike "*-ConfigPath '$file'*" }
-        $entries | ForEach-Object { $_.Command | Should -BeLike "*`$PSStyle.OutputRendering = 'PlainText'*" }
+        # The crontab line quotes the -Command script for sh, so its own quotes appear as '\''.
+        $entries | ForEach-Object { $_.Command | Should -BeLike "*-ConfigPath *$file*" }
+        $entries | ForEach-Object { $_.Command | Should -BeLike "*-Command *`$PSStyle.OutputRendering = *PlainText*; Import-Module *" }
     }
 }
 
