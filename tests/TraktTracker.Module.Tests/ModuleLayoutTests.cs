@@ -10,7 +10,7 @@ public sealed class ModuleLayoutTests
         [
             "Cronos.dll", "Microsoft.Data.Sqlite.dll", "Polly.Core.dll", "SQLitePCLRaw.batteries_v2.dll", "SQLitePCLRaw.core.dll",
             "SQLitePCLRaw.provider.e_sqlite3.dll", "Tomlyn.dll", "TraktTracker.Core.dll", "TraktTracker.deps.json", "TraktTracker.dll",
-            "TraktTracker.format.ps1xml", "TraktTracker.psd1", "en-US/TraktTracker.dll-Help.xml",
+            "TraktTracker.format.ps1xml", "TraktTracker.psd1", "en-US/TraktTracker.dll-Help.xml", "en-US/about_TraktTracker.help.txt",
             "runtimes/linux-arm64/native/libe_sqlite3.so", "runtimes/linux-x64/native/libe_sqlite3.so",
             "runtimes/osx-arm64/native/libe_sqlite3.dylib", "runtimes/osx-x64/native/libe_sqlite3.dylib",
             "runtimes/win-x64/native/e_sqlite3.dll",

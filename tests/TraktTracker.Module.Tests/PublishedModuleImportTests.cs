@@ -38,13 +38,15 @@ public sealed class PublishedModuleImportTests : IDisposable
     [Fact]
     public void A_cmdlet_opens_a_state_store_through_the_shipped_native_sqlite()
     {
+        // An empty file is an empty SQLite database: Get-TraktHistory opens it (it never creates a store) and brings its schema up.
         var db = Path.Combine(_temp, "state.db");
+        File.WriteAllBytes(db, []);
 
         var result = _session.Invoke("param($Db, $Config) Get-TraktHistory -StateDbPath $Db -ConfigPath $Config",
             new Hashtable { ["Db"] = db, ["Config"] = EmptyConfig() }).EnsureNoErrors();
 
         Assert.Empty(result.Output);
-        Assert.True(File.Exists(db), "the state store was not created");
+        Assert.True(new FileInfo(db).Length > 0, "the state store's schema was not written");
         var sqlite = AppDomain.CurrentDomain.GetAssemblies().Single(a => a.GetName().Name == "SQLitePCLRaw.core");
         Assert.StartsWith(PublishedModule.Directory, sqlite.Location, StringComparison.Ordinal);
         if (OperatingSystem.IsLinux())
