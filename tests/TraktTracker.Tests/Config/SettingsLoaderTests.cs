@@ -265,6 +265,25 @@ public sealed class SettingsLoaderTests : IDisposable
         Assert.DoesNotContain("url-pw", text);
         Assert.DoesNotContain("query-pw", text);
     }
+
+    [Fact]
+    public void RawValues_written_by_ConfigFile_resolve_to_the_same_settings_from_a_private_file()
+    {
+        var env = Environment(("TRAKT_CLIENT_SECRET", "s\"e\\c\tr\u00e9t"), ("OVERLAP_HOURS", "12"), ("ENABLE_INFLUX", "true"));
+        var values = SettingsLoader.RawValues(Params(("INFLUX_URL", "http://127.0.0.1:8086/")), env);
+        var file = Path.Combine(_dir, "saved", "schedule.toml");
+
+        ConfigFile.Write(file, values, "first line\nsecond line");
+
+        Assert.Equal(["ENABLE_INFLUX", "INFLUX_URL", "OVERLAP_HOURS", "TRAKT_CLIENT_SECRET"], values.Keys);
+        var reread = SettingsLoader.Load(environment: Environment(("CONFIG_PATH", file)));
+        Assert.Equal(("s\"e\\c\tr\u00e9t", 12, true, new Uri("http://127.0.0.1:8086/")),
+            (reread.TraktClientSecret, reread.OverlapHours, reread.EnableInflux, reread.InfluxUrl));
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
+        }
+    }
 }
 
 public sealed class ExampleConfigTests

@@ -31,6 +31,17 @@ public sealed class TokensMetaResetTests : IDisposable
     }
 
     [Fact]
+    public void ForgetTokens_removes_the_pair_and_says_whether_there_was_one()
+    {
+        using var store = _temp.Open();
+        store.SaveTokens(Tokens);
+
+        Assert.True(store.ForgetTokens());
+        Assert.Null(store.LoadTokens());
+        Assert.False(store.ForgetTokens());
+    }
+
+    [Fact]
     public void Saved_tokens_are_committed_when_SaveTokens_returns()
     {
         using var store = _temp.Open();
