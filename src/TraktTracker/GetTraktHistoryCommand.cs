@@ -8,8 +8,11 @@ namespace TraktTracker.Commands;
 [OutputType(typeof(WatchEvent))]
 public sealed class GetTraktHistoryCommand : TraktCmdlet
 {
+    // Stored as its number: see TraktCmdlet for why no field of a cmdlet has an engine type.
+    private int? _type;
+
     [Parameter]
-    public MediaType? Type { get; set; }
+    public MediaType? Type { get => (MediaType?)_type; set => _type = (int?)value; }
 
     /// <summary>Only plays watched after this moment (a date without offset is local time).</summary>
     [Parameter]

@@ -279,14 +279,23 @@ function Connect-TraktTestSession {
 
 <#
 .SYNOPSIS
-Runs a command in a fresh `pwsh -NoProfile -NonInteractive` (the pinned tool's pwsh, as this session runs), with
-the test module root on its PSModulePath and this session's environment. Returns its output lines and exit code.
+Runs a command in a fresh `pwsh -NoProfile -NonInteractive` (the pwsh this session runs in), with this session's
+environment (so the test module root is on its PSModulePath). Returns its output lines (errors included, as
+plain text) and its exit code.
 #>
 function Invoke-FreshPwsh {
     [CmdletBinding()]
     param([Parameter(Mandatory)] [string] $Command)
     $pwsh = Get-PwshCommandLine
-    $output = & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -Command $Command 2>&1
+    # Plain text: colour codes in error messages would garble assertions and the XML report.
+    $noColor = $env:NO_COLOR
+    $env:NO_COLOR = '1'
+    try {
+        $output = & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -Command $Command 2>&1
+    }
+    finally {
+        $env:NO_COLOR = $noColor
+    }
     [pscustomobject]@{ Output = @($output | ForEach-Object { "$_" }); ExitCode = $LASTEXITCODE }
 }
 
