@@ -16,11 +16,35 @@ Describe 'Import-Module TraktTracker' {
         $module.ModuleBase | Should -BeLike "$(Get-TraktTestModuleRoot)*"
     }
 
-    It 'exports exactly the cmdlets of its manifest' {
+    It 'exports exactly the cmdlets of its assembly and manifest, and nothing else' {
         $manifest = Test-ModuleManifest -Path (Join-Path $module.ModuleBase 'TraktTracker.psd1')
-        @($module.ExportedCmdlets.Keys | Sort-Object) | Should -Be @($manifest.ExportedCmdlets.Keys | Sort-Object)
+        $cmdletClasses = $module.ImplementingAssembly.GetExportedTypes() |
+            ForEach-Object { $_.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false) } |
+            ForEach-Object { "$($_.VerbName)-$($_.NounName)" }
+        # A cmdlet missing from CmdletsToExport is invisible to users; a name without a cmdlet is a broken promise.
+        @($module.ExportedCmdlets.Keys | Sort-Object) | Should -Be @($cmdletClasses | Sort-Object)
+        @($manifest.ExportedCmdlets.Keys | Sort-Object) | Should -Be @($cmdletClasses | Sort-Object)
+        $module.ExportedFunctions.Count + $module.ExportedVariables.Count + $module.ExportedAliases.Count | Should -Be 0
+    }
+
+    It 'declares its editions, PowerShell version, format file, gallery data and its fixed GUID' {
+        $manifest = Test-ModuleManifest -Path (Join-Path $module.ModuleBase 'TraktTracker.psd1')
+        # Generated once: a module's GUID identifies it in galleries and must never change.
+        $manifest.Guid | Should -Be 'd5e0a704-b90c-481f-ae8f-21f70115575b'
         $manifest.CompatiblePSEditions | Should -Be @('Core')
+        $manifest.PowerShellVersion | Should -Be ([version]'7.4')
         $manifest.ExportedFormatFiles | Split-Path -Leaf | Should -Be 'TraktTracker.format.ps1xml'
+        $manifest.Tags | Should -Contain 'Trakt'
+        $manifest.LicenseUri | Should -Not -BeNullOrEmpty
+        $manifest.ProjectUri | Should -Not -BeNullOrEmpty
+    }
+
+    It 'imports in a fresh pwsh without warnings or errors' {
+        # Unapproved verbs, missing files or a failing module initialiser all show up here.
+        $run = Invoke-FreshPwsh -Command 'Import-Module TraktTracker -WarningVariable w; if ($w) { "warning: $w" }; (Get-Module TraktTracker).Name'
+
+        $run.Output | Should -Be 'TraktTracker'
+        $run.ExitCode | Should -Be 0
     }
 
     It 'stores tokens in a state store through the native SQLite it ships' {

@@ -110,7 +110,7 @@ An object with Url; pass it to Stop-TestInflux.
 function Start-TestInflux {
     [CmdletBinding()]
     param()
-    $influxd = Get-Command influxd -CommandType Application -ErrorAction SilentlyContinue
+    $influxd = Get-Command influxd -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1
     if (-not $influxd) {
         throw "influxd is not installed: apt-get install -y influxdb (bash .ci/run does this)."
     }

@@ -34,15 +34,4 @@ public sealed class FormatFileTests
             }
         }
     }
-
-    [Fact]
-    public void Watch_event_table_shows_the_columns_users_scan_for()
-    {
-        var view = XDocument.Load(FormatFile).Descendants("View")
-            .Single(v => v.Element("ViewSelectedBy")!.Element("TypeName")!.Value == typeof(WatchEvent).FullName);
-
-        var labels = view.Descendants("TableColumnHeader").Select(h => h.Element("Label")!.Value);
-
-        Assert.Equal(["WatchedAt", "Type", "Title", "ShowTitle", "Season", "Episode", "IsRewatch"], labels);
-    }
 }
