@@ -1,8 +1,7 @@
 # Connect-Trakt's three ways in, what it shows, and what a dead session tells the user.
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TraktTracker.TestHelpers.psm1') -Force
-    Add-TraktTestModulePath
-    Import-Module TraktTracker -Force
+    Import-TraktTestModule
     $simulator = Start-TraktSimulator
 }
 

@@ -1,13 +1,22 @@
 # The module's error ids (ErrorIds.cs) as scripts meet them: `-ErrorAction Stop` and the fully qualified id. Ids
 # that belong to one scenario are tested with it: TraktAuthenticationFailed (Connect-Trakt, Reset-TraktState),
-# TraktStateCorrupt (Reset-TraktState), TraktScheduleInvalid and TraktSchedulerUnavailable (TraktSchedule).
-# TraktOperationStopped needs Ctrl+C and TraktUnexpectedError a bug, so neither can be provoked from a script.
+# TraktStateCorrupt (Reset-TraktState), TraktScheduleInvalid (TraktSchedule). TraktSchedulerUnavailable needs a
+# machine without pwsh or flock, so it stays in the hosted xunit tests (RegisterTraktScheduleCronTests), which can
+# pretend one; TraktSchedulerFailed needs a failing crontab, TraktOperationStopped Ctrl+C and TraktUnexpectedError
+# a bug: none can be provoked from a script.
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TraktTracker.TestHelpers.psm1') -Force
-    Add-TraktTestModulePath
-    Import-Module TraktTracker -Force
+    Import-TraktTestModule
     $simulator = Start-TraktSimulator
     $influx = Start-TestInflux
+
+    # InfluxDB settings for the test InfluxDB, with both measurements in $Database (which need not exist).
+    function Use-TestInflux([string] $Database) {
+        $env:ENABLE_INFLUX = 'true'
+        $env:INFLUX_API = 'v1'
+        $env:INFLUX_URL = $influx.Url
+        $env:INFLUX_BUCKET_RAW = $env:INFLUX_BUCKET_AGG = $Database
+    }
 }
 
 AfterAll {
@@ -63,6 +72,8 @@ Describe 'Error ids' {
     }
 
     It 'TraktStateUnavailable when Update-TraktInflux has no store to rebuild from, and creates none' {
+        Use-TestInflux 'trakt'
+
         { Update-TraktInflux -Confirm:$false -ErrorAction Stop } |
             Should -Throw -ErrorId 'TraktStateUnavailable,TraktTracker.Commands.UpdateTraktInfluxCommand' -ExpectedMessage '*nothing to rebuild InfluxDB from*'
         $environment.StateDbPath | Should -Not -Exist
@@ -70,13 +81,10 @@ Describe 'Error ids' {
 
     It 'TraktInfluxFailed when the InfluxDB database does not exist' {
         Connect-TraktTestSession $simulator | Out-Null
-        $env:ENABLE_INFLUX = 'true'
-        $env:INFLUX_API = 'v1'
-        $env:INFLUX_URL = $influx.Url
-        $env:INFLUX_BUCKET_RAW = $env:INFLUX_BUCKET_AGG = 'no_such_database'
+        Use-TestInflux 'no_such_database'
 
         { Update-TraktInflux -Confirm:$false -ErrorAction Stop } |
-            Should -Throw -ErrorId 'TraktInfluxFailed,TraktTracker.Commands.UpdateTraktInfluxCommand' -ExpectedMessage '*CREATE DATABASE "no_such_database"*'
+            Should -Throw -ErrorId 'TraktInfluxFailed,TraktTracker.Commands.UpdateTraktInfluxCommand' -ExpectedMessage '*database not found: no_such_database*'
     }
 
     It 'binding errors name the parameter: <Script>' -ForEach @(

@@ -1,13 +1,9 @@
 # Get-TraktHistory in the pipelines the README promises: filters, Export-Csv / Import-Csv, ConvertTo-Json, the table.
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TraktTracker.TestHelpers.psm1') -Force
-    Add-TraktTestModulePath
-    Import-Module TraktTracker -Force
-    $simulator = Start-TraktSimulator
-    Invoke-TraktSimulator $simulator Post history/seed -Query @{ count = 800; seed = 3 } | Out-Null
-    $environment = New-TraktTestEnvironment -Simulator $simulator
-    Connect-TraktTestSession $simulator | Out-Null
-    Invoke-TraktBackfill | Out-Null
+    Import-TraktTestModule
+    $bed = New-TraktTestBed -Backfill -Seed { param($sim) Invoke-TraktSimulator $sim Post history/seed -Query @{ count = 800; seed = 3 } }
+    $simulator, $environment = $bed.Simulator, $bed.Environment
     $all = @(Get-TraktHistory)
 
     # The CSV columns, in this order: the README's contract.
@@ -16,8 +12,7 @@ BeforeAll {
 }
 
 AfterAll {
-    Remove-TraktTestEnvironment $environment
-    Stop-TraktSimulator $simulator
+    Remove-TraktTestBed $bed
 }
 
 Describe 'Get-TraktHistory' {
@@ -36,11 +31,12 @@ Describe 'Get-TraktHistory' {
         $rows = @(Import-Csv -Path $csv)
         $rows.Count | Should -Be $all.Count
         $rows[0].PSObject.Properties.Name | Should -Be $columns
-        for ($i = 0; $i -lt $all.Count; $i++) {
+        $differences = for ($i = 0; $i -lt $all.Count; $i++) {
             foreach ($column in $columns) {
-                $rows[$i].$column | Should -Be ([string]$all[$i].$column) -Because "row $i, column $column"
+                if ($rows[$i].$column -cne [string]$all[$i].$column) { "row $i, $column`: '$($rows[$i].$column)' vs '$($all[$i].$column)'" }
             }
         }
+        $differences | Should -BeNullOrEmpty
     }
 
     It 'pipes to ConvertTo-Json as flat objects with the contract properties' {

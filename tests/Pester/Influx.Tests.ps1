@@ -1,8 +1,7 @@
 # Test-TraktInflux and Update-TraktInflux, and a sync projecting into a real InfluxDB 1.6.7.
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TraktTracker.TestHelpers.psm1') -Force
-    Add-TraktTestModulePath
-    Import-Module TraktTracker -Force
+    Import-TraktTestModule
     $simulator = Start-TraktSimulator
     $influx = Start-TestInflux
     Invoke-TraktSimulator $simulator Post history/seed -Query @{ count = 400; seed = 41 } | Out-Null

@@ -1,23 +1,22 @@
 # Invoke-TraktReconcile: a play deleted on Trakt goes, and the rewatch flags follow.
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TraktTracker.TestHelpers.psm1') -Force
-    Add-TraktTestModulePath
-    Import-Module TraktTracker -Force
-    $simulator = Start-TraktSimulator
-    $now = [DateTimeOffset]::UtcNow
-    foreach ($i in 0..11) {
-        Invoke-TraktSimulator $simulator Post history/movie -Query @{
-            traktId = 500 + ($i % 3); title = "Movie $($i % 3)"; year = 2001; watchedAt = $now.AddHours(-9 * $i).ToString('o')
-        } | Out-Null
+    Import-TraktTestModule
+    # Three movies watched four times each, nine hours apart.
+    $bed = New-TraktTestBed -Backfill -Seed {
+        param($sim)
+        $now = [DateTimeOffset]::UtcNow
+        foreach ($i in 0..11) {
+            Invoke-TraktSimulator $sim Post history/movie -Query @{
+                traktId = 500 + ($i % 3); title = "Movie $($i % 3)"; year = 2001; watchedAt = $now.AddHours(-9 * $i).ToString('o')
+            }
+        }
     }
-    $environment = New-TraktTestEnvironment -Simulator $simulator
-    Connect-TraktTestSession $simulator | Out-Null
-    Invoke-TraktBackfill | Out-Null
+    $simulator = $bed.Simulator
 }
 
 AfterAll {
-    Remove-TraktTestEnvironment $environment
-    Stop-TraktSimulator $simulator
+    Remove-TraktTestBed $bed
 }
 
 Describe 'Invoke-TraktReconcile' {

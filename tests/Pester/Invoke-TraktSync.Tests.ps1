@@ -1,18 +1,13 @@
 # Invoke-TraktSync: new plays and rewatches after a backfill; one API call when nothing changed.
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TraktTracker.TestHelpers.psm1') -Force
-    Add-TraktTestModulePath
-    Import-Module TraktTracker -Force
-    $simulator = Start-TraktSimulator
-    Invoke-TraktSimulator $simulator Post history/seed -Query @{ count = 300; seed = 21 } | Out-Null
-    $environment = New-TraktTestEnvironment -Simulator $simulator
-    Connect-TraktTestSession $simulator | Out-Null
-    Invoke-TraktBackfill | Out-Null
+    Import-TraktTestModule
+    $bed = New-TraktTestBed -Backfill -Seed { param($sim) Invoke-TraktSimulator $sim Post history/seed -Query @{ count = 300; seed = 21 } }
+    $simulator = $bed.Simulator
 }
 
 AfterAll {
-    Remove-TraktTestEnvironment $environment
-    Stop-TraktSimulator $simulator
+    Remove-TraktTestBed $bed
 }
 
 Describe 'Invoke-TraktSync' {

@@ -1,8 +1,7 @@
 # Reset-TraktState: what it wipes, what it keeps, and what it does with a damaged state file.
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TraktTracker.TestHelpers.psm1') -Force
-    Add-TraktTestModulePath
-    Import-Module TraktTracker -Force
+    Import-TraktTestModule
     $simulator = Start-TraktSimulator
     Invoke-TraktSimulator $simulator Post history/seed -Query @{ count = 120; seed = 31 } | Out-Null
 }
@@ -48,7 +47,7 @@ Describe 'Reset-TraktState' {
         Set-Content -Path $environment.StateDbPath -Value $precious -NoNewline
         { Get-TraktHistory -ErrorAction Stop } | Should -Throw -ErrorId 'TraktStateCorrupt,TraktTracker.Commands.GetTraktHistoryCommand'
 
-        $reset = Reset-TraktState -KeepAuth -Force -WarningVariable warnings
+        $reset = Reset-TraktState -KeepAuth -Force -WarningVariable warnings -WarningAction SilentlyContinue
 
         $reset.KeptAuth | Should -BeFalse
         Get-Content -Raw $reset.MovedAsideTo | Should -Be $precious

@@ -2,8 +2,7 @@
 # there is put back), and the registered entry run exactly as cron runs it.
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TraktTracker.TestHelpers.psm1') -Force
-    Add-TraktTestModulePath
-    Import-Module TraktTracker -Force
+    Import-TraktTestModule
     $simulator = Start-TraktSimulator
     Invoke-TraktSimulator $simulator Post history/seed -Query @{ count = 40; seed = 17 } | Out-Null
 
@@ -31,7 +30,6 @@ TRAKT_API_URL = "$($simulator.Url)"
 TRAKT_AUTH_URL = "$($simulator.Url)"
 ENABLE_INFLUX = "false"
 SYNC_CRON = "15 */4 * * *"
-TIMEZONE = "UTC"
 "@
         $installed = @(Register-TraktSchedule -Backend Cron -ConfigPath $config -WarningAction SilentlyContinue)
     }
@@ -46,7 +44,7 @@ TIMEZONE = "UTC"
         $lines[0..2] | Should -Be $userLines
         $lines[3] | Should -BeLike '# >>> trakt-tracker: managed by Register-TraktSchedule*'
         $lines[-1] | Should -Be '# <<< trakt-tracker <<<'
-        $lines | Should -Contain 'CRON_TZ=UTC'
+        $lines | Should -Contain 'CRON_TZ=Europe/Berlin' -Because "the session's TIMEZONE wins over the config file"
     }
 
     It 'replaces its block when registering again' {
@@ -102,18 +100,5 @@ TIMEZONE = "UTC"
         $removed.Job | Should -Be $installed.Job
         Get-CrontabLine | Should -Be $userLines
         Get-TraktSchedule -Backend Cron | Should -BeNullOrEmpty
-    }
-}
-
-Describe 'Register-TraktSchedule on a backend this OS lacks' {
-    It 'fails with TraktSchedulerUnavailable' -Skip:(-not $IsLinux) {
-        $environment = New-TraktTestEnvironment -Simulator $simulator
-        try {
-            { Register-TraktSchedule -Backend Launchd -WhatIf -ErrorAction Stop } |
-                Should -Throw -ErrorId 'TraktSchedulerUnavailable,TraktTracker.Commands.RegisterTraktScheduleCommand'
-        }
-        finally {
-            Remove-TraktTestEnvironment $environment
-        }
     }
 }

@@ -36,6 +36,18 @@ function Add-TraktTestModulePath {
 
 <#
 .SYNOPSIS
+What every test file starts with: the module root on $env:PSModulePath and `Import-Module TraktTracker` by name,
+into the session's global scope where the tests run.
+#>
+function Import-TraktTestModule {
+    [CmdletBinding()]
+    param()
+    Add-TraktTestModulePath
+    Import-Module TraktTracker -Global -Force
+}
+
+<#
+.SYNOPSIS
 Starts the Trakt simulator (tests/TraktTracker.Simulator, built by the solution build) on ephemeral ports.
 .OUTPUTS
 An object with Url (the API and OAuth base URL) and ControlUrl (see Invoke-TraktSimulator); pass it to
@@ -98,7 +110,9 @@ function Invoke-TraktSimulator {
     $uri = $Simulator.ControlUrl + $Path + ($(if ($pairs) { '?' + ($pairs -join '&') }))
     $request = @{ Method = $Method; Uri = $uri }
     if ($Body) { $request.Body = $Body | ConvertTo-Json; $request.ContentType = 'application/json' }
-    Invoke-RestMethod @request
+    # Invoke-RestMethod writes a JSON array as one object; returning it from a variable writes its items.
+    $answer = Invoke-RestMethod @request
+    $answer
 }
 
 <#
@@ -268,6 +282,34 @@ function Remove-TraktTestEnvironment {
 
 <#
 .SYNOPSIS
+A simulator, seeded by -Seed (a script block given the simulator), a test environment whose store is connected
+and, with -Backfill, backfilled: the set-up of most test files. Remove-TraktTestBed undoes it.
+.OUTPUTS
+An object with Simulator and Environment.
+#>
+function New-TraktTestBed {
+    [CmdletBinding()]
+    param(
+        [scriptblock] $Seed = {},
+        [switch] $Backfill
+    )
+    $simulator = Start-TraktSimulator
+    & $Seed $simulator | Out-Null
+    $environment = New-TraktTestEnvironment -Simulator $simulator
+    Connect-TraktTestSession $simulator | Out-Null
+    if ($Backfill) { Invoke-TraktBackfill | Out-Null }
+    [pscustomobject]@{ PSTypeName = 'TraktTracker.Tests.Bed'; Simulator = $simulator; Environment = $environment }
+}
+
+function Remove-TraktTestBed {
+    [CmdletBinding()]
+    param([Parameter(Mandatory)] $Bed)
+    Remove-TraktTestEnvironment $Bed.Environment
+    Stop-TraktSimulator $Bed.Simulator
+}
+
+<#
+.SYNOPSIS
 Connects the current test environment's store: Connect-Trakt -RefreshToken with a fresh simulator session.
 #>
 function Connect-TraktTestSession {
@@ -314,6 +356,7 @@ function Get-PwshCommandLine {
     @($process)
 }
 
-Export-ModuleMember -Function Get-TraktTestModuleRoot, Add-TraktTestModulePath, Start-TraktSimulator, Stop-TraktSimulator,
-    Invoke-TraktSimulator, Start-TestInflux, Stop-TestInflux, Invoke-TestInfluxQuery, New-TraktTestEnvironment,
-    Remove-TraktTestEnvironment, Connect-TraktTestSession, Invoke-FreshPwsh, Get-PwshCommandLine
+Export-ModuleMember -Function Get-TraktTestModuleRoot, Add-TraktTestModulePath, Import-TraktTestModule, Start-TraktSimulator,
+    Stop-TraktSimulator, Invoke-TraktSimulator, Start-TestInflux, Stop-TestInflux, Invoke-TestInfluxQuery,
+    New-TraktTestEnvironment, Remove-TraktTestEnvironment, New-TraktTestBed, Remove-TraktTestBed, Connect-TraktTestSession,
+    Invoke-FreshPwsh, Get-PwshCommandLine

@@ -174,7 +174,7 @@ public sealed class InfluxClientBenchmark : IBenchmark
                 thrown = ex.GetType().Name;
             }
 
-            Console.WriteLine($"  client WriteApi (background), {label}: {thrown}; events: {string.Join(", ", events)}; {Accepted(fake):N0} accepted");
+            Console.WriteLine($"  client WriteApi (background), {label}: {thrown}; events: {string.Join(", ", events)}; {Accepted(fake):N0} of {plays.Count:N0} accepted");
         }
     }
 
