@@ -27,7 +27,19 @@ public sealed class ModuleInit : IModuleAssemblyInitializer, IModuleAssemblyClea
     public void OnImport()
     {
         AssemblyLoadContext.Default.Resolving += ResolveEngine;
-        InitializeSqlite();
+        try
+        {
+            InitializeEngine();
+        }
+        catch (Exception ex)
+        {
+            // The innermost message names the file that could not load; the wrappers around it add nothing.
+            throw new InvalidOperationException(
+                $"TraktTracker could not load its engine or its SQLite library for {RuntimeInformation.RuntimeIdentifier} " +
+                $"from {DependencyFolder}: {ex.GetBaseException().Message} Reinstall the module; supported platforms are " +
+                "linux-x64, linux-arm64, osx-x64, osx-arm64 and win-x64.",
+                ex);
+        }
     }
 
     public void OnRemove(PSModuleInfo psModuleInfo) => AssemblyLoadContext.Default.Resolving -= ResolveEngine;
@@ -35,21 +47,8 @@ public sealed class ModuleInit : IModuleAssemblyInitializer, IModuleAssemblyClea
     private static Assembly? ResolveEngine(AssemblyLoadContext context, AssemblyName name) =>
         name.Name == EngineAssembly ? EngineContext.Value.LoadFromAssemblyName(name) : null;
 
-    // A method of its own, compiled only after ResolveEngine is registered: its body is the first use of the engine.
+    // A method of its own, compiled only after ResolveEngine is registered: its body is the first use of the engine,
+    // so a missing engine assembly fails inside OnImport's try.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void InitializeSqlite()
-    {
-        try
-        {
-            SqliteLibrary.Initialize();
-        }
-        catch (Exception ex)
-        {
-            throw new InvalidOperationException(
-                $"TraktTracker could not load its SQLite library for {RuntimeInformation.RuntimeIdentifier} " +
-                $"from {DependencyFolder}: {EngineFailure.MessageChain(ex)}. " +
-                "Reinstall the module; supported platforms are linux-x64, linux-arm64, osx-x64, osx-arm64 and win-x64.",
-                ex);
-        }
-    }
+    private static void InitializeEngine() => SqliteLibrary.Initialize();
 }
