@@ -47,6 +47,17 @@ Describe 'Import-Module TraktTracker' {
         $run.ExitCode | Should -Be 0
     }
 
+    It 'fails the import with one message naming the folder and the fix when Dependencies is missing' {
+        $broken = Join-Path $TestDrive 'TraktTracker'
+        Copy-Item -Recurse -Path $module.ModuleBase -Destination $broken
+        Remove-Item -Recurse -Path (Join-Path $broken 'Dependencies')
+
+        $run = Invoke-FreshPwsh -Command "Import-Module '$broken/TraktTracker.psd1'"
+
+        $run.ExitCode | Should -Not -Be 0
+        $run.Output -join "`n" | Should -BeLike "*could not load its engine or its SQLite library*from $broken/Dependencies*Reinstall the module*"
+    }
+
     It 'stores tokens in a state store through the native SQLite it ships' {
         $simulator = Start-TraktSimulator
         $environment = New-TraktTestEnvironment -Simulator $simulator

@@ -36,7 +36,7 @@ public sealed class ModuleInit : IModuleAssemblyInitializer, IModuleAssemblyClea
             // The innermost message names the file that could not load; the wrappers around it add nothing.
             throw new InvalidOperationException(
                 $"TraktTracker could not load its engine or its SQLite library for {RuntimeInformation.RuntimeIdentifier} " +
-                $"from {DependencyFolder}: {ex.GetBaseException().Message} Reinstall the module; supported platforms are " +
+                $"from {DependencyFolder}: {ex.GetBaseException().Message.Trim()} Reinstall the module; supported platforms are " +
                 "linux-x64, linux-arm64, osx-x64, osx-arm64 and win-x64.",
                 ex);
         }
@@ -44,8 +44,13 @@ public sealed class ModuleInit : IModuleAssemblyInitializer, IModuleAssemblyClea
 
     public void OnRemove(PSModuleInfo psModuleInfo) => AssemblyLoadContext.Default.Resolving -= ResolveEngine;
 
-    private static Assembly? ResolveEngine(AssemblyLoadContext context, AssemblyName name) =>
-        name.Name == EngineAssembly ? EngineContext.Value.LoadFromAssemblyName(name) : null;
+    // By path, not by name: a name the engine's context cannot find falls back to the default context, which
+    // would ask this handler again.
+    private static Assembly? ResolveEngine(AssemblyLoadContext context, AssemblyName name)
+    {
+        var path = Path.Combine(DependencyFolder, EngineAssembly + ".dll");
+        return name.Name == EngineAssembly && File.Exists(path) ? EngineContext.Value.LoadFromAssemblyPath(path) : null;
+    }
 
     // A method of its own, compiled only after ResolveEngine is registered: its body is the first use of the engine,
     // so a missing engine assembly fails inside OnImport's try.
