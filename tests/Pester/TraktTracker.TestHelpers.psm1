@@ -131,24 +131,9 @@ function Start-TestInflux {
     $dir = Join-Path ([IO.Path]::GetTempPath()) "trakttracker-influxd-$([guid]::NewGuid().ToString('N').Substring(0, 12))"
     New-Item -ItemType Directory -Path $dir | Out-Null
     $config = Join-Path $dir 'influxdb.conf'
-    Set-Content -Path $config -Value @"
-reporting-enabled = false
-bind-address = "127.0.0.1:0"
-[meta]
-  dir = "$dir/meta"
-[data]
-  dir = "$dir/data"
-  wal-dir = "$dir/wal"
-  query-log-enabled = false
-[monitor]
-  store-enabled = false
-[http]
-  bind-address = "127.0.0.1:0"
-  log-enabled = false
-[logging]
-  level = "info"
-  suppress-logo = true
-"@
+    # The configuration the xunit fixture uses too (tests/TraktTracker.TestSupport/Influx/influxdb.conf).
+    $template = Get-Content -Raw -Path (Join-Path $script:RepoRoot 'tests/TraktTracker.TestSupport/Influx/influxdb.conf')
+    Set-Content -Path $config -Value $template.Replace('{{directory}}', $dir).Replace('{{port}}', '0').Replace('{{auth}}', 'false')
     $log = Join-Path $dir 'influxd.log'
     $process = Start-Process -FilePath $influxd.Source -ArgumentList 'run', '-config', $config -PassThru `
         -RedirectStandardError $log -RedirectStandardOutput (Join-Path $dir 'influxd.out')
