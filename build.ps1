@@ -6,8 +6,9 @@ Builds the TraktTracker module folder: <OutputRoot>/TraktTracker/<version>/.
 .DESCRIPTION
 Runs `dotnet publish src/TraktTracker` into a clean versioned folder, the layout PowerShell expects under a
 PSModulePath entry. The version is the one <ModuleVersion> of Directory.Build.props. The folder holds the
-manifest, the assemblies, TraktTracker.deps.json, the format file, the help and native SQLite for linux-x64,
-linux-arm64, osx-x64, osx-arm64 and win-x64. Writes the module folder (a DirectoryInfo) to the pipeline.
+manifest, the cmdlet assembly, the format file and the help; the engine and its dependencies, with native SQLite
+for linux-x64, linux-arm64, osx-x64, osx-arm64 and win-x64, are in its Dependencies folder and load in the
+module's own load context (README: Dependencies). Writes the module folder (a DirectoryInfo) to the pipeline.
 
 .PARAMETER Configuration
 The build configuration: Release (default) or Debug.

@@ -20,10 +20,7 @@ dotnet build TraktTracker.sln -c Release -nologo -v quiet
 mkdir -p out
 rm -f out/*.Tests.log
 status=0
-export TRAKTTRACKER_MODULE_DIR="$module_root/TraktTracker/$(sed -n 's:.*<ModuleVersion>\(.*\)</ModuleVersion>.*:\1:p' Directory.Build.props)"
-for project in tests/TraktTracker.Tests tests/TraktTracker.Module.Tests; do
-  dotnet test "$project" -c Release --no-build -nologo --logger "console;verbosity=normal" 2>&1 | tee "out/$(basename "$project").log" || status=1
-done
+dotnet test tests/TraktTracker.Tests -c Release --no-build -nologo --logger "console;verbosity=normal" 2>&1 | tee out/TraktTracker.Tests.log || status=1
 
 dotnet pwsh -NoProfile -NonInteractive -File tests/Pester/Invoke-Tests.ps1 -ModuleRoot "$module_root" 2>&1 | tee out/Pester.Tests.log || status=1
 

@@ -15,7 +15,10 @@ public sealed class RegisterTraktScheduleCommand : TraktCmdlet
 {
     /// <summary>The OS scheduler; Auto picks the one of this OS.</summary>
     [Parameter]
-    public ScheduleBackend Backend { get; set; } = ScheduleBackend.Auto;
+    public ScheduleBackend Backend { get => (ScheduleBackend)_backend; set => _backend = (int)value; }
+
+    // Stored as its number (Auto): see TraktCmdlet for why no field of a cmdlet has an engine type.
+    private int _backend;
 
     /// <summary>When the incremental sync runs (SYNC_CRON).</summary>
     [Parameter]

@@ -12,6 +12,12 @@ namespace TraktTracker.Commands;
 /// a cancellation token that Ctrl+C (StopProcessing) cancels, and engine calls awaited on the pipeline thread
 /// while the engine's reports are written.
 /// </summary>
+/// <remarks>
+/// No field of a public type in this assembly may have a value type of the engine (an enum, say): PowerShell loads
+/// every exported type while it imports the module, before <see cref="Loading.ModuleInit"/> has made the engine
+/// loadable, and a field's value type is needed to lay out its class. Parameters of engine enums therefore keep
+/// their value in an int field; property signatures and method bodies are resolved later, when the engine loads.
+/// </remarks>
 public abstract class TraktCmdlet : PSCmdlet, IDisposable
 {
     private readonly CancellationTokenSource _stop = new();

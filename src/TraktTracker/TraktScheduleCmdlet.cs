@@ -13,7 +13,10 @@ public abstract class TraktScheduleCmdlet : PSCmdlet, IDisposable
 
     /// <summary>The scheduler to look in; Auto looks in every one this OS has. Binds from piped schedule entries.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    public ScheduleBackend Backend { get; set; } = ScheduleBackend.Auto;
+    public ScheduleBackend Backend { get => (ScheduleBackend)_backend; set => _backend = (int)value; }
+
+    // Stored as its number (Auto): see TraktCmdlet for why no field of a cmdlet has an engine type.
+    private int _backend;
 
     protected sealed override void ProcessRecord()
     {

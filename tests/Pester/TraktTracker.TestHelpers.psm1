@@ -36,6 +36,18 @@ function Add-TraktTestModulePath {
 
 <#
 .SYNOPSIS
+What every test file starts with: the module root on $env:PSModulePath and `Import-Module TraktTracker` by name,
+into the session's global scope where the tests run.
+#>
+function Import-TraktTestModule {
+    [CmdletBinding()]
+    param()
+    Add-TraktTestModulePath
+    Import-Module TraktTracker -Global -Force
+}
+
+<#
+.SYNOPSIS
 Starts the Trakt simulator (tests/TraktTracker.Simulator, built by the solution build) on ephemeral ports.
 .OUTPUTS
 An object with Url (the API and OAuth base URL) and ControlUrl (see Invoke-TraktSimulator); pass it to
@@ -98,7 +110,9 @@ function Invoke-TraktSimulator {
     $uri = $Simulator.ControlUrl + $Path + ($(if ($pairs) { '?' + ($pairs -join '&') }))
     $request = @{ Method = $Method; Uri = $uri }
     if ($Body) { $request.Body = $Body | ConvertTo-Json; $request.ContentType = 'application/json' }
-    Invoke-RestMethod @request
+    # Invoke-RestMethod writes a JSON array as one object; returning it from a variable writes its items.
+    $answer = Invoke-RestMethod @request
+    $answer
 }
 
 <#
@@ -110,31 +124,16 @@ An object with Url; pass it to Stop-TestInflux.
 function Start-TestInflux {
     [CmdletBinding()]
     param()
-    $influxd = Get-Command influxd -CommandType Application -ErrorAction SilentlyContinue
+    $influxd = Get-Command influxd -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1
     if (-not $influxd) {
         throw "influxd is not installed: apt-get install -y influxdb (bash .ci/run does this)."
     }
     $dir = Join-Path ([IO.Path]::GetTempPath()) "trakttracker-influxd-$([guid]::NewGuid().ToString('N').Substring(0, 12))"
     New-Item -ItemType Directory -Path $dir | Out-Null
     $config = Join-Path $dir 'influxdb.conf'
-    Set-Content -Path $config -Value @"
-reporting-enabled = false
-bind-address = "127.0.0.1:0"
-[meta]
-  dir = "$dir/meta"
-[data]
-  dir = "$dir/data"
-  wal-dir = "$dir/wal"
-  query-log-enabled = false
-[monitor]
-  store-enabled = false
-[http]
-  bind-address = "127.0.0.1:0"
-  log-enabled = false
-[logging]
-  level = "info"
-  suppress-logo = true
-"@
+    # The configuration the xunit fixture uses too (tests/TraktTracker.TestSupport/Influx/influxdb.conf).
+    $template = Get-Content -Raw -Path (Join-Path $script:RepoRoot 'tests/TraktTracker.TestSupport/Influx/influxdb.conf')
+    Set-Content -Path $config -Value $template.Replace('{{directory}}', $dir).Replace('{{port}}', '0').Replace('{{auth}}', 'false')
     $log = Join-Path $dir 'influxd.log'
     $process = Start-Process -FilePath $influxd.Source -ArgumentList 'run', '-config', $config -PassThru `
         -RedirectStandardError $log -RedirectStandardOutput (Join-Path $dir 'influxd.out')
@@ -268,6 +267,34 @@ function Remove-TraktTestEnvironment {
 
 <#
 .SYNOPSIS
+A simulator, seeded by -Seed (a script block given the simulator), a test environment whose store is connected
+and, with -Backfill, backfilled: the set-up of most test files. Remove-TraktTestBed undoes it.
+.OUTPUTS
+An object with Simulator and Environment.
+#>
+function New-TraktTestBed {
+    [CmdletBinding()]
+    param(
+        [scriptblock] $Seed = {},
+        [switch] $Backfill
+    )
+    $simulator = Start-TraktSimulator
+    & $Seed $simulator | Out-Null
+    $environment = New-TraktTestEnvironment -Simulator $simulator
+    Connect-TraktTestSession $simulator | Out-Null
+    if ($Backfill) { Invoke-TraktBackfill | Out-Null }
+    [pscustomobject]@{ PSTypeName = 'TraktTracker.Tests.Bed'; Simulator = $simulator; Environment = $environment }
+}
+
+function Remove-TraktTestBed {
+    [CmdletBinding()]
+    param([Parameter(Mandatory)] $Bed)
+    Remove-TraktTestEnvironment $Bed.Environment
+    Stop-TraktSimulator $Bed.Simulator
+}
+
+<#
+.SYNOPSIS
 Connects the current test environment's store: Connect-Trakt -RefreshToken with a fresh simulator session.
 #>
 function Connect-TraktTestSession {
@@ -279,14 +306,23 @@ function Connect-TraktTestSession {
 
 <#
 .SYNOPSIS
-Runs a command in a fresh `pwsh -NoProfile -NonInteractive` (the pinned tool's pwsh, as this session runs), with
-the test module root on its PSModulePath and this session's environment. Returns its output lines and exit code.
+Runs a command in a fresh `pwsh -NoProfile -NonInteractive` (the pwsh this session runs in), with this session's
+environment (so the test module root is on its PSModulePath). Returns its output lines (errors included, as
+plain text) and its exit code.
 #>
 function Invoke-FreshPwsh {
     [CmdletBinding()]
     param([Parameter(Mandatory)] [string] $Command)
     $pwsh = Get-PwshCommandLine
-    $output = & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -Command $Command 2>&1
+    # Plain text: colour codes in error messages would garble assertions and the XML report.
+    $noColor = $env:NO_COLOR
+    $env:NO_COLOR = '1'
+    try {
+        $output = & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -Command $Command 2>&1
+    }
+    finally {
+        $env:NO_COLOR = $noColor
+    }
     [pscustomobject]@{ Output = @($output | ForEach-Object { "$_" }); ExitCode = $LASTEXITCODE }
 }
 
@@ -305,6 +341,7 @@ function Get-PwshCommandLine {
     @($process)
 }
 
-Export-ModuleMember -Function Get-TraktTestModuleRoot, Add-TraktTestModulePath, Start-TraktSimulator, Stop-TraktSimulator,
-    Invoke-TraktSimulator, Start-TestInflux, Stop-TestInflux, Invoke-TestInfluxQuery, New-TraktTestEnvironment,
-    Remove-TraktTestEnvironment, Connect-TraktTestSession, Invoke-FreshPwsh, Get-PwshCommandLine
+Export-ModuleMember -Function Get-TraktTestModuleRoot, Add-TraktTestModulePath, Import-TraktTestModule, Start-TraktSimulator,
+    Stop-TraktSimulator, Invoke-TraktSimulator, Start-TestInflux, Stop-TestInflux, Invoke-TestInfluxQuery,
+    New-TraktTestEnvironment, Remove-TraktTestEnvironment, New-TraktTestBed, Remove-TraktTestBed, Connect-TraktTestSession,
+    Invoke-FreshPwsh

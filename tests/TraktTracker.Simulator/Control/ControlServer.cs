@@ -76,9 +76,20 @@ public sealed class ControlServer : IAsyncDisposable
             return Results.Json(sim.Auth.DeviceFlow, Json);
         });
 
-        app.MapPost("/faults", (int status, string? path, int? times) =>
+        app.MapPost("/auth/codes", () => Results.Json(new { Code = sim.Auth.CreateAuthorizationCode() }, Json));
+
+        // kind: status (with status=NNN), malformed (one bad history item), reset (the connection drops).
+        app.MapPost("/faults", (string kind, int? status, string? path, int? times) =>
         {
-            sim.Faults.Enqueue(SimFault.Status(status), path, times ?? 1);
+            SimFault? fault = kind switch
+            {
+                "status" when status is { } code => SimFault.Status(code),
+                "malformed" => SimFault.MalformedItem(MalformedShape.MissingIds),
+                "reset" => SimFault.ConnectionReset(),
+                _ => null,
+            };
+            if (fault is null) return Results.BadRequest("kind must be status (with status), malformed or reset");
+            sim.Faults.Enqueue(fault, path, times ?? 1);
             return Results.NoContent();
         });
         app.MapDelete("/faults", () =>

@@ -187,25 +187,10 @@ public partial class InfluxDbServer : IAsyncLifetime
             + "`apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y influxdb influxdb-client` (CI's .ci/run does this).");
     }
 
-    private string Config() => $"""
-        reporting-enabled = false
-        bind-address = "127.0.0.1:0"
-        [meta]
-          dir = "{directory}/meta"
-        [data]
-          dir = "{directory}/data"
-          wal-dir = "{directory}/wal"
-          query-log-enabled = false
-        [monitor]
-          store-enabled = false
-        [http]
-          bind-address = "127.0.0.1:{Port}"
-          log-enabled = false
-          auth-enabled = {(AuthEnabled ? "true" : "false")}
-        [logging]
-          level = "info"
-          suppress-logo = true
-        """;
+    private string Config() => File.ReadAllText(System.IO.Path.Combine(RepoRoot.Path, "tests", "TraktTracker.TestSupport", "Influx", "influxdb.conf"))
+        .Replace("{{directory}}", directory, StringComparison.Ordinal)
+        .Replace("{{port}}", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+        .Replace("{{auth}}", AuthEnabled ? "true" : "false", StringComparison.Ordinal);
 
     private void OnLogLine(string? line, TaskCompletionSource<int> listening)
     {

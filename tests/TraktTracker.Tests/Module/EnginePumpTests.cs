@@ -7,7 +7,8 @@ namespace TraktTracker.Tests.Module;
 /// <summary>
 /// The engine reports from worker threads, but PowerShell accepts writes only on the pipeline thread. A probe
 /// cmdlet built on <see cref="TraktCmdlet"/> runs a fake engine call on the thread pool, in the real engine;
-/// any write from the wrong thread would fail the command.
+/// any write from the wrong thread would fail the command. Hosted, not Pester: the probe is a test-only cmdlet
+/// over the module's internals, which only a test assembly with InternalsVisibleTo can build.
 /// </summary>
 public sealed class EnginePumpTests(ModuleSessionFixture fixture) : IClassFixture<ModuleSessionFixture>
 {

@@ -2,7 +2,8 @@ namespace TraktTracker.Tests.Module.Help;
 
 /// <summary>
 /// docs/*.md and the committed MAML must match the cmdlets. Run with UPDATE_HELP=1 to rewrite them
-/// after changing a page or a parameter.
+/// after changing a page or a parameter. Hosted: the generator reads the cmdlets' metadata from an engine in this
+/// process and writes the files; Get-Help itself is tested in real pwsh (tests/Pester/Get-Help.Tests.ps1).
 /// </summary>
 public sealed class HelpFilesTests(ModuleSessionFixture fixture) : IClassFixture<ModuleSessionFixture>
 {

@@ -8,7 +8,8 @@ namespace TraktTracker.Tests.Module.Schedules;
 /// <summary>
 /// The schedule cmdlets with the Systemd, Launchd and TaskScheduler backends on a scratch home without systemctl,
 /// launchctl or schtasks: the files are written, validated (systemd units by <c>systemd-analyze verify</c>, plist
-/// and task XML as XML with the content each scheduler needs), read back and removed.
+/// and task XML as XML with the content each scheduler needs), read back and removed. Hosted, not Pester: the
+/// scratch machine (another OS, no scheduler tools) is set through the module's internal ScheduleHost.Machine.
 /// </summary>
 [Collection(CrontabCollection.Name)]
 public sealed class RegisterTraktScheduleFileTests : IClassFixture<ModuleSessionFixture>, IDisposable
