@@ -71,11 +71,11 @@ Describe 'Error ids' {
         }
     }
 
-    It 'TraktStateUnavailable when Update-TraktInflux has no store to rebuild from, and creates none' {
+    It 'TraktStateMissing when Update-TraktInflux has no store to rebuild from, and creates none' {
         Use-TestInflux 'trakt'
 
         { Update-TraktInflux -Confirm:$false -ErrorAction Stop } |
-            Should -Throw -ErrorId 'TraktStateUnavailable,TraktTracker.Commands.UpdateTraktInfluxCommand' -ExpectedMessage '*nothing to rebuild InfluxDB from*'
+            Should -Throw -ErrorId 'TraktStateMissing,TraktTracker.Commands.UpdateTraktInfluxCommand' -ExpectedMessage '*nothing to rebuild InfluxDB from*'
         $environment.StateDbPath | Should -Not -Exist
     }
 
@@ -88,7 +88,7 @@ Describe 'Error ids' {
     }
 
     It 'binding errors name the parameter: <Script>' -ForEach @(
-        @{ Script = 'Get-TraktHistory -Type Film'; Id = 'CannotConvertArgumentNoMessage,TraktTracker.Commands.GetTraktHistoryCommand' }
+        @{ Script = 'Get-TraktHistory -Type Film'; Id = 'ParameterArgumentValidationError,TraktTracker.Commands.GetTraktHistoryCommand' }
         @{ Script = 'Get-TraktHistory -First 0'; Id = 'ParameterArgumentValidationError,TraktTracker.Commands.GetTraktHistoryCommand' }
         @{ Script = "Get-TraktHistory -Title ''"; Id = 'ParameterArgumentValidationError,TraktTracker.Commands.GetTraktHistoryCommand' }
         @{ Script = "Get-TraktHistory -After 'not a date'"; Id = 'CannotConvertArgumentNoMessage,TraktTracker.Commands.GetTraktHistoryCommand' }

@@ -83,10 +83,4 @@ Describe 'Get-TraktHistory' {
         @(Get-TraktHistory -Online -Type Movie -First 7).HistoryId | Should -Be @($online | Where-Object { "$($_.Type)" -eq 'Movie' } | Select-Object -First 7).HistoryId
         (Get-Item $environment.StateDbPath).LastWriteTimeUtc | Should -Be $before
     }
-
-    It 'shows the table columns users scan for' {
-        $table = Get-TraktHistory -First 2 | Out-String -Width 200
-        $header = ($table -split "`n" | Where-Object { $_ -match '\S' } | Select-Object -First 1) -split '\s+' | Where-Object { $_ }
-        $header | Should -Be 'WatchedAt', 'Type', 'Title', 'ShowTitle', 'Season', 'Episode', 'IsRewatch'
-    }
 }

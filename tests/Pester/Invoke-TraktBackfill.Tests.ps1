@@ -32,11 +32,11 @@ Describe 'Invoke-TraktBackfill' {
         @(Get-TraktHistory | ForEach-Object HistoryId | Sort-Object) | Should -Be @($truth.id | Sort-Object)
     }
 
-    It '-PassThru emits the summary, then every new play; progress shows the pages' {
-        $output = Invoke-TraktBackfill -PassThru -ProgressAction Continue
+    It '-PassThru emits every new play, the summary going to the information stream; progress shows the pages' {
+        $output = Invoke-TraktBackfill -PassThru -ProgressAction Continue -InformationVariable run
 
-        $output[0].Inserted | Should -Be 600
-        @($output | Select-Object -Skip 1 | ForEach-Object HistoryId | Sort-Object) | Should -Be @($truth.id | Sort-Object)
+        $run.MessageData.Inserted | Should -Be 600
+        @($output | ForEach-Object HistoryId | Sort-Object) | Should -Be @($truth.id | Sort-Object)
     }
 
     It 'stores the rest of a page whose one item is malformed, and counts the parse error' {
