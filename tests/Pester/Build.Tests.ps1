@@ -36,7 +36,7 @@ Describe 'build.ps1' {
             'Dependencies/runtimes/win-x64/native/e_sqlite3.dll',
             'Dependencies/SQLitePCLRaw.batteries_v2.dll', 'Dependencies/SQLitePCLRaw.core.dll', 'Dependencies/SQLitePCLRaw.provider.e_sqlite3.dll',
             'Dependencies/Tomlyn.dll', 'Dependencies/TraktTracker.Core.dll',
-            'en-US/TraktTracker.dll-Help.xml', 'TraktTracker.dll', 'TraktTracker.format.ps1xml', 'TraktTracker.psd1'
+            'en-US/about_TraktTracker.help.txt', 'en-US/TraktTracker.dll-Help.xml', 'TraktTracker.dll', 'TraktTracker.format.ps1xml', 'TraktTracker.psd1'
         )
     }
 

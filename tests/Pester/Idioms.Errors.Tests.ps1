@@ -52,7 +52,7 @@ Describe 'Invoke-TraktSync error records' {
 
     It 'names the Trakt URL that failed' {
         Connect-TraktTestSession $simulator | Out-Null
-        Invoke-TraktSimulator $simulator Post faults -Query @{ status = 403; path = '/sync/last_activities'; times = 1 } | Out-Null
+        Invoke-TraktSimulator $simulator Post faults -Query @{ kind = 'status'; status = 403; path = '/sync/last_activities'; times = 1 } | Out-Null
         try {
             $record = { Invoke-TraktSync -ErrorAction Stop } | Should -Throw -ErrorId 'TraktApiFailed,*' -PassThru
         }

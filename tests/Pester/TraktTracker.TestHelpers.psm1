@@ -344,4 +344,4 @@ function Get-PwshCommandLine {
 Export-ModuleMember -Function Get-TraktTestModuleRoot, Add-TraktTestModulePath, Import-TraktTestModule, Start-TraktSimulator,
     Stop-TraktSimulator, Invoke-TraktSimulator, Start-TestInflux, Stop-TestInflux, Invoke-TestInfluxQuery,
     New-TraktTestEnvironment, Remove-TraktTestEnvironment, New-TraktTestBed, Remove-TraktTestBed, Connect-TraktTestSession,
-    Invoke-FreshPwsh
+    Invoke-FreshPwsh, Get-PwshCommandLine
