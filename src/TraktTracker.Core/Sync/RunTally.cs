@@ -18,7 +18,7 @@ internal sealed class RunTally(string operation, TraktClient client)
     public int RewatchFlagsChanged { get; private set; }
     public int DaysProjected { get; set; }
     public int DaysPending { get; set; }
-    public bool RanFullReconcile { get; set; }
+    public int RangesDiffed { get; set; }
 
     public IReadOnlyList<WatchEvent> NewPlays => _newPlays;
 
@@ -28,17 +28,6 @@ internal sealed class RunTally(string operation, TraktClient client)
         Duplicates += result.Duplicates;
         Deleted += result.Deleted.Count;
         RewatchFlagsChanged += result.RewatchFlagsChanged;
-    }
-
-    /// <summary>Folds in a nested run (a sync that escalated to a full reconcile).</summary>
-    public void Add(SyncOutcome nested)
-    {
-        _newPlays.AddRange(nested.NewPlays);
-        Fetched += nested.Summary.Fetched;
-        Duplicates += nested.Summary.Duplicates;
-        Deleted += nested.Summary.Deleted;
-        ParseErrors += nested.Summary.ParseErrors;
-        RewatchFlagsChanged += nested.Summary.RewatchFlagsChanged;
     }
 
     public SyncOutcome Finish(string? skipReason = null) => new(
@@ -56,7 +45,7 @@ internal sealed class RunTally(string operation, TraktClient client)
             DaysProjected = DaysProjected,
             DaysPending = DaysPending,
             ApiCalls = client.ApiCalls - _callsAtStart,
-            RanFullReconcile = RanFullReconcile,
+            RangesDiffed = RangesDiffed,
             Duration = _clock.Elapsed,
         },
         _newPlays);

@@ -31,8 +31,11 @@ public sealed record SyncSummary
 
     public int ApiCalls { get; init; }
 
-    /// <summary>True when a sync escalated to a full reconcile (product.md §5.2).</summary>
-    public bool RanFullReconcile { get; init; }
+    /// <summary>
+    /// Ranges below the re-read window whose play count differed from Trakt's, so the sync read and diffed them
+    /// (README "What a sync repairs").
+    /// </summary>
+    public int RangesDiffed { get; init; }
 
     public TimeSpan Duration { get; init; }
 }
