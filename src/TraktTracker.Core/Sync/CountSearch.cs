@@ -13,14 +13,14 @@ internal sealed class CountSearch(SyncContext context, RangeDiff diff)
     private const int PageSize = 250;
 
     /// <summary>Repairs every count difference below <paramref name="windowStart"/>; true when every range read held still.</summary>
-    public async Task<bool> RunAsync(DateTimeOffset windowStart, RunTally tally, CancellationToken ct)
+    public async Task<bool> RunAsync(DateTimeOffset windowStart, string source, RunTally tally, CancellationToken ct)
     {
         var outside = HistoryRange.Before(windowStart);
         var remote = await CountAsync(outside, ct).ConfigureAwait(false);
-        return await SearchAsync(outside, remote, tally, ct).ConfigureAwait(false);
+        return await SearchAsync(outside, remote, source, tally, ct).ConfigureAwait(false);
     }
 
-    private async Task<bool> SearchAsync(HistoryRange range, int remote, RunTally tally, CancellationToken ct)
+    private async Task<bool> SearchAsync(HistoryRange range, int remote, string source, RunTally tally, CancellationToken ct)
     {
         var local = context.Store.CountPlaysInRange(range.From, range.To);
         if (remote == local)
@@ -33,11 +33,11 @@ internal sealed class CountSearch(SyncContext context, RangeDiff diff)
         {
             var (below, above) = range.SplitAt(cut);
             var remoteBelow = await CountAsync(below, ct).ConfigureAwait(false);
-            var belowLevel = await SearchAsync(below, remoteBelow, tally, ct).ConfigureAwait(false);
-            return await SearchAsync(above, remote - remoteBelow, tally, ct).ConfigureAwait(false) && belowLevel;
+            var belowLevel = await SearchAsync(below, remoteBelow, source, tally, ct).ConfigureAwait(false);
+            return await SearchAsync(above, remote - remoteBelow, source, tally, ct).ConfigureAwait(false) && belowLevel;
         }
 
-        var read = await diff.ReadAsync(range, "sync", tally, ct).ConfigureAwait(false);
+        var read = await diff.ReadAsync(range, source, tally, ct).ConfigureAwait(false);
         context.Apply(read.Changes, tally);
         tally.RangesDiffed++;
         return read.Undisturbed;

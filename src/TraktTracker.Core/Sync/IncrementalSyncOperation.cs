@@ -1,11 +1,8 @@
 namespace TraktTracker.Sync;
 
 /// <summary>
-/// The cheap scheduled run (README "What a sync repairs"): one last-activities call when nothing changed.
-/// Otherwise it reads the re-read window (the newest play down to cursor − OVERLAP_HOURS) and applies its whole
-/// diff, adds and deletes; below the window it compares play counts with Trakt and reads only ranges whose counts
-/// differ (<see cref="CountSearch"/>). Only when all of that held still does it store the activities as the
-/// next baseline.
+/// The cheap scheduled run (README "What a sync repairs"): one last-activities call when nothing changed;
+/// otherwise a <see cref="LevelingRun"/> whose window runs from cursor − OVERLAP_HOURS up.
 /// </summary>
 internal sealed class IncrementalSyncOperation(SyncContext context)
 {
@@ -25,28 +22,7 @@ internal sealed class IncrementalSyncOperation(SyncContext context)
             return tally.Finish("Declined (-WhatIf or -Confirm)");
         }
 
-        var diff = new RangeDiff(context);
-        var windowStart = WindowStart();
-        var window = await diff.ReadAsync(HistoryRange.Starting(windowStart), "sync", tally, ct).ConfigureAwait(false);
-        var cursor = window.Newest ?? SyncMeta.Read(context.Store, SyncMeta.Cursor);
-        var now = context.Time.GetUtcNow();
-        context.Apply(window.Changes with { Meta = SyncMeta.Progress(cursor, now) }, tally);
-
-        var level = window.Undisturbed;
-        if (windowStart is { } start)
-        {
-            level &= await new CountSearch(context, diff).RunAsync(start, tally, ct).ConfigureAwait(false);
-        }
-
-        if (level)
-        {
-            context.Apply(new() { Meta = context.Baseline(activities, cursor, now) }, tally);
-        }
-        else
-        {
-            context.Reporter.Verbose("Trakt's history changed while this sync read it: the next sync looks again.");
-        }
-
+        await new LevelingRun(context).RunAsync(activities, WindowStart(), "sync", tally, ct).ConfigureAwait(false);
         await context.Projection.RunAsync(context.Store, options, tally, ct).ConfigureAwait(false);
         return tally.Finish();
     }

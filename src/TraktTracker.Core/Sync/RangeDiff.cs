@@ -11,21 +11,20 @@ namespace TraktTracker.Sync;
 /// </summary>
 internal sealed class RangeDiff(SyncContext context)
 {
-    private const string Activity = "Trakt history";
-
     /// <summary>Reads and diffs <paramref name="range"/>; the caller applies <see cref="Result.Changes"/>.</summary>
     public async Task<Result> ReadAsync(HistoryRange range, string source, RunTally tally, CancellationToken ct)
     {
+        var activity = $"Trakt {source}";
         var read = new RemoteRead();
         await foreach (var page in context.Client.ReadHistoryAsync(range.ToRequest(), ct).ConfigureAwait(false))
         {
             read.Add(page, PageChanges.From(page.Items, $"{source} page {page.Page}"));
             tally.Fetched += page.Items.Count;
             tally.ParseErrors += read.Pages[^1].DeadLetters.Count;
-            context.Reporter.Progress(Activity, $"{range}: page {page.Page} of {page.PageCount}", page.PageCount == 0 ? 100 : 100 * page.Page / page.PageCount);
+            context.Reporter.Progress(activity, $"{range}: page {page.Page} of {page.PageCount}", page.PageCount == 0 ? 100 : 100 * page.Page / page.PageCount);
         }
 
-        context.Reporter.ProgressCompleted(Activity);
+        context.Reporter.ProgressCompleted(activity);
         var local = context.Store.GetPlayTimesInRange(range.From, range.To);
         var missing = read.Plays.Values.Where(p => !local.ContainsKey(p.HistoryId)).ToList();
         var gone = local.Where(p => !read.Plays.ContainsKey(p.Key)).ToList();

@@ -1,10 +1,9 @@
 namespace TraktTracker.Sync;
 
 /// <summary>
-/// Reads the window (RECONCILE_DAYS, or all with Full) and applies its whole diff: adds what the store lacks,
-/// deletes what Trakt no longer has (see <see cref="RangeDiff"/> for when a delete waits). Every RECONCILE_FULL_DAYS
-/// the window is the whole history: the backstop for changes no play count shows. Only a whole-history diff that
-/// held still stores the activities as the sync's baseline; a windowed one cannot know the store is level.
+/// A <see cref="LevelingRun"/> over a wider window than a sync's, whatever the activities say: the last
+/// RECONCILE_DAYS, or the whole history with Full and every RECONCILE_FULL_DAYS, the backstop for changes that
+/// leave every play count below the window as it was.
 /// </summary>
 internal sealed class ReconcileOperation(SyncContext context)
 {
@@ -13,7 +12,7 @@ internal sealed class ReconcileOperation(SyncContext context)
         var tally = new RunTally("Reconcile", context.Client);
         var full = options.Full || FullDiffDue();
         var now = context.Time.GetUtcNow();
-        var range = HistoryRange.Starting(full ? null : HistoryRange.CutBefore(now - TimeSpan.FromDays(context.Settings.ReconcileDays)));
+        DateTimeOffset? windowStart = full ? null : HistoryRange.CutBefore(now - TimeSpan.FromDays(context.Settings.ReconcileDays));
         var scope = full ? "the whole history" : $"the last {context.Settings.ReconcileDays} day(s)";
         if (!SyncContext.Allowed(options, context.Store.Path, $"Reconcile {scope} with Trakt (add missing plays, delete removed ones)"))
         {
@@ -21,16 +20,11 @@ internal sealed class ReconcileOperation(SyncContext context)
         }
 
         var activities = await context.Client.GetLastActivitiesAsync(ct).ConfigureAwait(false);
-        var diff = await new RangeDiff(context).ReadAsync(range, "reconcile", tally, ct).ConfigureAwait(false);
-        var changes = diff.Changes;
-        if (full && diff.Undisturbed)
+        if (await new LevelingRun(context).RunAsync(activities, windowStart, "reconcile", tally, ct).ConfigureAwait(false) && full)
         {
-            var meta = context.Baseline(activities, SyncMeta.Read(context.Store, SyncMeta.Cursor), now);
-            meta[SyncMeta.LastFullReconcileAt] = SyncMeta.Format(now);
-            changes = changes with { Meta = meta };
+            context.Store.SetMeta(SyncMeta.LastFullReconcileAt, SyncMeta.Format(now));
         }
 
-        context.Apply(changes, tally);
         await context.Projection.RunAsync(context.Store, options, tally, ct).ConfigureAwait(false);
         return tally.Finish();
     }

@@ -19,8 +19,12 @@ internal sealed class RunTally(string operation, TraktClient client)
     public int DaysProjected { get; set; }
     public int DaysPending { get; set; }
     public int RangesDiffed { get; set; }
+    public bool RanFullReconcile { get; set; }
 
     public IReadOnlyList<WatchEvent> NewPlays => _newPlays;
+
+    /// <summary>Plays added or deleted so far.</summary>
+    public int Changed => _newPlays.Count + Deleted;
 
     public void Add(ChangeResult result)
     {
@@ -46,6 +50,7 @@ internal sealed class RunTally(string operation, TraktClient client)
             DaysPending = DaysPending,
             ApiCalls = client.ApiCalls - _callsAtStart,
             RangesDiffed = RangesDiffed,
+            RanFullReconcile = RanFullReconcile,
             Duration = _clock.Elapsed,
         },
         _newPlays);

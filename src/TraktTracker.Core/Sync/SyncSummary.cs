@@ -37,6 +37,12 @@ public sealed record SyncSummary
     /// </summary>
     public int RangesDiffed { get; init; }
 
+    /// <summary>
+    /// True when a sync diffed the whole history: Trakt's activities had moved since the last level run and
+    /// neither the window nor any play count showed why (README "What a sync repairs").
+    /// </summary>
+    public bool RanFullReconcile { get; init; }
+
     public TimeSpan Duration { get; init; }
 }
 

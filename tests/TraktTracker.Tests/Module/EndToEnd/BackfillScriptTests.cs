@@ -66,7 +66,7 @@ public sealed class BackfillScriptTests
     public async Task A_malformed_item_lands_in_dead_letters_while_the_rest_of_its_page_is_stored()
     {
         await using var bed = await ModuleBed.ConnectedAsync(500, seed: 12);
-        bed.Simulator.Faults.Enqueue(SimFault.MalformedItem(MalformedShape.MissingIds), "/sync/history");
+        bed.Simulator.Faults.Enqueue(SimFault.MalformedItem(MalformedShape.InvalidWatchedAt), "/sync/history");
 
         var summary = (SyncSummary)bed.Run("Invoke-TraktBackfill").EnsureNoErrors().Objects.Single();
 
