@@ -35,7 +35,8 @@ internal sealed class RangeDiff(SyncContext context)
             gone.Clear();
         }
 
-        var deletes = gone.Where(p => !Protected(read, p, range)).Select(p => p.Key).ToList();
+        var held = HeldBack(read, gone, range);
+        var deletes = gone.Where(p => !held.Contains(p.Key)).Select(p => p.Key).ToList();
         context.Reporter.Verbose($"Diff of {range}: {read.Count} play(s) on Trakt, {local.Count} stored; {missing.Count} to add, {deletes.Count} to delete.");
         return new Result(
             new ChangeSet { Inserts = missing, DeleteIds = deletes, DeadLetters = read.Pages.SelectMany(p => p.DeadLetters).ToList() },
@@ -43,9 +44,13 @@ internal sealed class RangeDiff(SyncContext context)
             PageChanges.NewestWatchedAt(read.Plays.Values));
     }
 
-    /// <summary>A stored play Trakt did not return that lies between the pages around an unparseable item.</summary>
-    private bool Protected(RemoteRead read, KeyValuePair<long, DateTimeOffset> play, HistoryRange range)
+    /// <summary>
+    /// Stored plays Trakt did not return that lie between the pages around an unparseable item: that item may be
+    /// one of them. One warning per such page names the item's error and the plays kept.
+    /// </summary>
+    private HashSet<long> HeldBack(RemoteRead read, List<KeyValuePair<long, DateTimeOffset>> gone, HistoryRange range)
     {
+        var held = new HashSet<long>();
         for (var index = 0; index < read.Pages.Count; index++)
         {
             var page = read.Pages[index];
@@ -57,17 +62,19 @@ internal sealed class RangeDiff(SyncContext context)
             // Pages run newest first: the item lies below the previous page's oldest play and above the next page's newest.
             var above = read.Pages.Take(index).Select(p => p.Oldest).LastOrDefault(t => t is not null);
             var below = read.Pages.Skip(index + 1).Select(p => p.Newest).FirstOrDefault(t => t is not null);
-            if ((above is null || play.Value <= above) && (below is null || play.Value >= below))
+            var kept = gone.Where(p => (above is null || p.Value <= above) && (below is null || p.Value >= below)).Select(p => p.Key).ToList();
+            if (kept.Count > 0)
             {
+                held.UnionWith(kept);
                 context.Reporter.Warning(
-                    $"{page.DeadLetters.Count} item(s) on page {page.Number} of {range} could not be parsed ({page.DeadLetters[0].Error}; " +
-                    $"kept in dead letters), so stored play {play.Key} at {play.Value:u}, which Trakt did not return near it, was NOT deleted. " +
-                    "Once Trakt serves the item again, run Invoke-TraktReconcile -Full.");
-                return true;
+                    $"{page.DeadLetters.Count} item(s) on page {page.Number} of {range} could not be parsed ({page.DeadLetters[0].Error} " +
+                    $"Kept in dead letters.) So {kept.Count} stored play(s) near them that Trakt did not return were NOT deleted " +
+                    $"(history id(s) {string.Join(", ", kept.Take(5))}{(kept.Count > 5 ? ", …" : "")}). Once Trakt serves the item " +
+                    "again, run Invoke-TraktReconcile -Full.");
             }
         }
 
-        return false;
+        return held;
     }
 
     /// <param name="Changes">Plays to add, ids to delete, dead letters.</param>
