@@ -61,7 +61,8 @@ public sealed class DifferentialTests(InfluxDbServer server, ITestOutputHelper o
         var random = new Random(seed);
         await using var h = await SyncHarness.StartAsync();
         await h.ProjectIntoAsync(server);
-        var start = DateTimeOffset.UtcNow.AddDays(-14);
+        // New plays start near now, so they land in every sync's window and back-dated ones (days to years) below it.
+        var start = DateTimeOffset.UtcNow.AddDays(-1);
         h.Simulator.History.SeedRandom(300, seed, newest: start);
         var changes = new RandomHistoryChanges(h.Simulator.History, random, start);
         await h.BackfillAsync();
