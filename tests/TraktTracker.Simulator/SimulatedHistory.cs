@@ -41,6 +41,17 @@ public sealed class SimulatedHistory
 
     public int Count { get { lock (_gate) return _plays.Count; } }
 
+    /// <summary>
+    /// Waits until the second of the last change is over. Activity times are whole seconds, so a client that reads
+    /// them in that second cannot keep them as its baseline; tests that count the calls of a later no-op sync let
+    /// the run that stores the baseline start after this.
+    /// </summary>
+    public async Task WaitPastLastChangeAsync()
+    {
+        var wait = ActivityTimes() is var (movies, episodes) ? (movies > episodes ? movies : episodes).AddSeconds(1) - DateTimeOffset.UtcNow : default;
+        if (wait > TimeSpan.Zero) await Task.Delay(wait + TimeSpan.FromMilliseconds(20));
+    }
+
     public SimPlay AddMovie(long traktId, string title, int? year, DateTimeOffset watchedAt, string action = "watch",
         int? runtime = 120, string? slug = null, string? imdb = null, long? tmdb = null) =>
         AddMovie(new SimMovie(title, year, new SimIds(traktId, slug, imdb, tmdb), runtime), watchedAt, action);

@@ -66,7 +66,7 @@ public sealed class ChangeDetectionRegressionTests(InfluxDbServer server)
         SimPlay? late = null;
         for (var attempt = 0; attempt < 5 && late is null; attempt++)
         {
-            await h.PastLastChangeSecondAsync();
+            await h.Simulator.History.WaitPastLastChangeAsync();
             h.Simulator.History.AddMovie(8_000_010 + attempt, "Seen at once", 2026, Now.AddMinutes(-5));
             var second = h.Simulator.History.MoviesWatchedAt;
             await h.SyncAsync();

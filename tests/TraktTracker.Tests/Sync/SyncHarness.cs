@@ -99,21 +99,6 @@ internal sealed class SyncHarness : IAsyncDisposable
 
     public Task<SyncOutcome> ReconcileAsync(RunOptions? options = null) => RunAsync((r, o) => r.ReconcileAsync(o, default), options);
 
-    /// <summary>
-    /// Waits until the second of the simulator's last change is over. Trakt's activity times are whole seconds, so
-    /// a run that reads them in that second cannot keep them as its baseline (the next sync looks again); tests
-    /// that count the calls of a later no-op sync start their run after this.
-    /// </summary>
-    public async Task PastLastChangeSecondAsync()
-    {
-        var last = new[] { Simulator.History.MoviesWatchedAt, Simulator.History.EpisodesWatchedAt }.Max();
-        var wait = last.AddSeconds(1) - DateTimeOffset.UtcNow;
-        if (wait > TimeSpan.Zero)
-        {
-            await Task.Delay(wait + TimeSpan.FromMilliseconds(20));
-        }
-    }
-
     public List<WatchEvent> StoredPlays()
     {
         using var store = StateStore.Open(StateDbPath);
