@@ -27,8 +27,6 @@ internal sealed record HistoryRange(DateTimeOffset? From, DateTimeOffset? To)
     /// <summary>Splits at <paramref name="cut"/>, which must lie inside the range.</summary>
     public (HistoryRange Below, HistoryRange Above) SplitAt(DateTimeOffset cut) => (this with { To = cut - Millisecond }, this with { From = cut });
 
-    public bool Contains(DateTimeOffset instant) => (From is null || instant >= From) && (To is null || instant <= To);
-
     public HistoryRequest ToRequest() => new() { StartAt = From, EndAt = To };
 
     public override string ToString() => (From, To) switch
