@@ -22,14 +22,8 @@ public sealed class DifferentialTests(InfluxDbServer server, ITestOutputHelper o
     [InlineData(20261124)]
     public async Task Random_changes_between_syncs_and_reconciles_end_exactly_where_the_simulator_is(int seed)
     {
-        output.WriteLine($"seed {seed}");
-        var random = new Random(seed);
-        await using var h = await SyncHarness.StartAsync();
-        await h.ProjectIntoAsync(server);
-        var start = DateTimeOffset.UtcNow.AddDays(-14);
-        h.Simulator.History.SeedRandom(300, seed, newest: start);
-        var changes = new RandomHistoryChanges(h.Simulator.History, random, start);
-        await h.BackfillAsync();
+        var (h, changes, random) = await BackfilledStoryAsync(seed, TimeSpan.FromDays(14));
+        await using var _ = h;
 
         for (var step = 0; step < Changes; step++)
         {
@@ -57,15 +51,9 @@ public sealed class DifferentialTests(InfluxDbServer server, ITestOutputHelper o
     [InlineData(20261130)]
     public async Task The_default_schedule_leaves_the_store_level_after_every_run(int seed)
     {
-        output.WriteLine($"seed {seed}");
-        var random = new Random(seed);
-        await using var h = await SyncHarness.StartAsync();
-        await h.ProjectIntoAsync(server);
         // New plays start near now, so they land in every sync's window and back-dated ones (days to years) below it.
-        var start = DateTimeOffset.UtcNow.AddDays(-1);
-        h.Simulator.History.SeedRandom(300, seed, newest: start);
-        var changes = new RandomHistoryChanges(h.Simulator.History, random, start);
-        await h.BackfillAsync();
+        var (h, changes, random) = await BackfilledStoryAsync(seed, TimeSpan.FromDays(1));
+        await using var _ = h;
 
         for (var day = 0; day < Days; day++)
         {
@@ -88,6 +76,20 @@ public sealed class DifferentialTests(InfluxDbServer server, ITestOutputHelper o
     }
 
     private const int Days = 12;
+
+    /// <summary>300 seeded plays backfilled into a store that projects into InfluxDB; new plays start <paramref name="newPlaysAgo"/> back.</summary>
+    private async Task<(SyncHarness H, RandomHistoryChanges Changes, Random Random)> BackfilledStoryAsync(int seed, TimeSpan newPlaysAgo)
+    {
+        output.WriteLine($"seed {seed}");
+        var random = new Random(seed);
+        var h = await SyncHarness.StartAsync();
+        await h.ProjectIntoAsync(server);
+        var start = DateTimeOffset.UtcNow - newPlaysAgo;
+        h.Simulator.History.SeedRandom(300, seed, newest: start);
+        var changes = new RandomHistoryChanges(h.Simulator.History, random, start);
+        await h.BackfillAsync();
+        return (h, changes, random);
+    }
 
     private void ChangeAFew(SyncHarness h, RandomHistoryChanges changes, Random random)
     {
