@@ -17,6 +17,7 @@ public sealed class SimulatedHistory
     private readonly MediaCatalog _catalog = new();
     private readonly ActivityClock _clock;
     private HistoryView? _view;
+    private Action<SimulatedHistory>? _afterActivitiesRead;
     private long _nextId = FirstHistoryId;
     private DateTimeOffset _moviesWatchedAt;
     private DateTimeOffset _episodesWatchedAt;
@@ -40,6 +41,14 @@ public sealed class SimulatedHistory
     public DateTimeOffset EpisodesWatchedAt { get { lock (_gate) return _episodesWatchedAt; } }
 
     public int Count { get { lock (_gate) return _plays.Count; } }
+
+    /// <summary>
+    /// Makes <paramref name="change"/> right after the next <c>/sync/last_activities</c> read, before its answer is
+    /// sent: the race of a play added while a sync runs, in the second the sync read the activity times.
+    /// </summary>
+    public void AfterNextActivitiesRead(Action<SimulatedHistory> change) => Volatile.Write(ref _afterActivitiesRead, change);
+
+    internal void ActivitiesRead() => Interlocked.Exchange(ref _afterActivitiesRead, null)?.Invoke(this);
 
     /// <summary>
     /// Waits until the second of the last change is over. Activity times are whole seconds, so a client that reads

@@ -78,6 +78,7 @@ internal static class AccountEndpoints
         {
             context.Response.Headers.Date = DateTimeOffset.UtcNow.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
             var (movies, episodes) = history.ActivityTimes();
+            history.ActivitiesRead();
             var still = TraktTime.Format(history.CreatedAt);
             w.WriteStartObject();
             w.WriteString("all", TraktTime.Format(movies > episodes ? movies : episodes));

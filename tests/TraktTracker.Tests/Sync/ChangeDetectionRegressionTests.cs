@@ -69,9 +69,10 @@ public sealed class ChangeDetectionRegressionTests(InfluxDbServer server)
             await h.Simulator.History.WaitPastLastChangeAsync();
             h.Simulator.History.AddMovie(8_000_010 + attempt, "Seen at once", 2026, Now.AddMinutes(-5));
             var second = h.Simulator.History.MoviesWatchedAt;
+            SimPlay? added = null;
+            h.Simulator.History.AfterNextActivitiesRead(history => added = history.AddMovie(8_000_020 + attempt, "Added in the same second", 2019, Now.AddDays(-400)));
             await h.SyncAsync();
-            var added = h.Simulator.History.AddMovie(8_000_020 + attempt, "Added in the same second", 2019, Now.AddDays(-400));
-            // Valid only when the add left last_activities as the sync read them (same whole second).
+            // Valid only when the read and both adds fell in one whole second, so the add left last_activities as read.
             late = h.Simulator.History.MoviesWatchedAt == second ? added : null;
             await h.SyncAsync();
         }

@@ -107,19 +107,21 @@ public sealed class DifferentialTests(InfluxDbServer server, ITestOutputHelper o
         }
     }
 
-    /// <summary>A play added during the sync or just after it: the next run has to bring it in.</summary>
+    /// <summary>
+    /// A play added while the sync runs: right after it read last_activities (in that second), or at some moment
+    /// during its run. The next run has to bring it in.
+    /// </summary>
     private async Task SyncWithARacingAddAsync(SyncHarness h, RandomHistoryChanges changes, Random random)
     {
-        var run = h.SyncAsync();
         if (random.Next(2) == 0)
         {
-            await Task.Delay(random.Next(40));
-        }
-        else
-        {
-            await run;
+            h.Simulator.History.AfterNextActivitiesRead(_ => output.WriteLine($"  after the read: {changes.Apply(RandomHistoryChanges.Kind.NewPlay)}"));
+            output.WriteLine($"  sync: {(await h.SyncAsync()).Summary}");
+            return;
         }
 
+        var run = h.SyncAsync();
+        await Task.Delay(random.Next(40));
         output.WriteLine($"  racing {changes.Apply(RandomHistoryChanges.Kind.NewPlay)}");
         output.WriteLine($"  sync: {(await run).Summary}");
     }
