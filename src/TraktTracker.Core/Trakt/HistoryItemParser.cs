@@ -17,7 +17,7 @@ public sealed class HistoryItemFormatException : Exception
 }
 
 /// <summary>
-/// Maps one <c>/sync/history</c> item to a <see cref="WatchEvent"/> (trakt-api.md §3.5). Only the play itself must
+/// Maps one <c>/sync/history</c> item to a <see cref="WatchEvent"/>. Only the play itself must
 /// be readable: its history id, date, type and action. Its media may be null (a title removed from Trakt's
 /// catalogue) or lack ids; the play is kept with what is known, an empty title and trakt id 0.
 /// </summary>
