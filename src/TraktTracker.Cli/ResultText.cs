@@ -15,6 +15,7 @@ internal static class ResultText
             ? $"{s.Operation} skipped: {s.SkipReason}"
             : $"{s.Operation} finished in {Seconds(s.Duration)}: {s.Fetched} fetched, {s.Inserted} inserted, {s.Duplicates} duplicates, " +
               $"{s.Deleted} deleted, {s.ParseErrors} parse errors, {s.RewatchFlagsChanged} rewatch flags changed" +
+              (s.RangesDiffed > 0 ? $" ({Count(s.RangesDiffed, "range")} below the window diffed)" : "") +
               (s.RanFullReconcile ? " (escalated to a full reconcile)" : "");
         return $"{head}; InfluxDB: {Count(s.DaysProjected, "day")} projected, {s.DaysPending} pending; {Count(s.ApiCalls, "API call")}.";
     }

@@ -32,7 +32,8 @@ public sealed record WatchEvent
     /// <summary><see cref="MediaType.Movie"/> or <see cref="MediaType.Episode"/>.</summary>
     public string Type { get; init; } = MediaType.Movie;
 
-    /// <summary>Movie title, or the episode's own title (may be empty for episodes).</summary>
+    /// <summary>Movie title, or the episode's own title; empty for episodes without one and for plays whose title
+    /// left Trakt's catalogue (Trakt sends their media as null).</summary>
     public string Title { get; init; } = "";
 
     /// <summary>Release year of the movie, or of the show for episodes.</summary>
@@ -52,7 +53,7 @@ public sealed record WatchEvent
     /// <summary><c>scrobble</c>, <c>checkin</c> or <c>watch</c>, exactly as Trakt sends it.</summary>
     public string Action { get; init; } = "watch";
 
-    /// <summary>Trakt id of the movie or of the episode.</summary>
+    /// <summary>Trakt id of the movie or of the episode; 0 when Trakt sent none (media null or without ids).</summary>
     public long TraktId { get; init; }
 
     public long? ShowTraktId { get; init; }

@@ -8,12 +8,17 @@ public static class WatchEventFacts
 
     /// <summary>
     /// The key plays of the same title share, for rewatch detection (product.md §5.4):
-    /// movie trakt id; episode trakt id, falling back to show + season + number.
+    /// movie trakt id; episode trakt id, falling back to show + season + number. A play whose title Trakt no
+    /// longer identifies (null media) is a title of its own, so it is a first watch and flips no other play.
     /// </summary>
-    public static string TitleKey(this WatchEvent play) => play.Type switch
+    public static string TitleKey(this WatchEvent play) => play switch
     {
-        MediaType.Movie => $"m:{play.TraktId}",
-        _ when play.TraktId > 0 => $"e:{play.TraktId}",
-        _ => $"s:{play.ShowTraktId}:{play.Season}:{play.Episode}",
+        { TraktId: > 0, Type: MediaType.Movie } => $"m:{play.TraktId}",
+        { TraktId: > 0 } => $"e:{play.TraktId}",
+        { Type: MediaType.Episode, ShowTraktId: { } show, Season: { } season, Episode: { } number } => $"s:{show}:{season}:{number}",
+        _ => $"h:{play.HistoryId}",
     };
+
+    /// <summary>True when Trakt sent no trakt id for the title (its media was null or lacked ids).</summary>
+    public static bool HasUnknownTitle(this WatchEvent play) => play.TraktId <= 0;
 }

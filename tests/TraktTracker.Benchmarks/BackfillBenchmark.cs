@@ -80,7 +80,7 @@ public sealed class BackfillBenchmark : IBenchmark
         [SettingNames.LogLevel] = "WARNING",
     };
 
-    private static void SeedTokens(TraktSimulator simulator, string stateDb)
+    internal static void SeedTokens(TraktSimulator simulator, string stateDb)
     {
         var (access, refresh) = simulator.Auth.IssueTokens();
         using var store = StateStore.Open(stateDb);

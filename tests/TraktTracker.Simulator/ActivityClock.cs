@@ -1,10 +1,11 @@
 namespace TraktTracker.Simulator;
 
 /// <summary>
-/// Hands out "now" at millisecond precision, strictly increasing, so two bumps in the same millisecond
-/// still give different <c>last_activities</c> values (a sync engine compares them for equality).
+/// Hands out the "now" that <c>last_activities</c> reports after a change. Trakt reports whole seconds, so two
+/// changes in one second give the same value (a sync engine must not trust a baseline read in that second); with
+/// <see cref="SimulatorOptions.WholeSecondActivities"/> off, milliseconds, strictly increasing.
 /// </summary>
-internal sealed class ActivityClock
+internal sealed class ActivityClock(SimulatorOptions options)
 {
     private readonly object _gate = new();
     private DateTimeOffset _last = DateTimeOffset.MinValue;
@@ -14,7 +15,16 @@ internal sealed class ActivityClock
         lock (_gate)
         {
             var now = TraktTime.TruncateToMilliseconds(DateTimeOffset.UtcNow);
-            _last = now > _last ? now : _last.AddMilliseconds(1);
+            if (options.WholeSecondActivities)
+            {
+                now = TraktTime.TruncateToSeconds(now);
+                _last = now > _last ? now : _last;
+            }
+            else
+            {
+                _last = now > _last ? now : _last.AddMilliseconds(1);
+            }
+
             return _last;
         }
     }

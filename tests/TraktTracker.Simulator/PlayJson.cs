@@ -30,7 +30,11 @@ internal static class PlayJson
         writer.WriteString("watched_at", TraktTime.Format(play.WatchedAt));
         writer.WriteString("action", play.Action);
         writer.WriteString("type", play.Type);
-        if (play.IsMovie)
+        if (play.MediaGone)
+        {
+            foreach (var media in play.IsMovie ? ["movie"] : new[] { "episode", "show" }) writer.WriteNull(media);
+        }
+        else if (play.IsMovie)
         {
             WriteMovie(writer, play.Movie!, full);
         }

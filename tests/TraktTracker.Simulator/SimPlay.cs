@@ -13,6 +13,7 @@ public sealed record SimEpisode(int Season, int Number, string? Title, SimIds Id
 /// <summary>
 /// One play in the simulated history. <see cref="Type"/> is <c>movie</c> (then <see cref="Movie"/> is set)
 /// or <c>episode</c> (then <see cref="Episode"/> and <see cref="Show"/> are set). Like Trakt, no rewatch flag.
+/// <see cref="MediaGone"/>: the title left Trakt's catalogue, so the item is served with null media.
 /// </summary>
 public sealed record SimPlay(
     long Id,
@@ -21,7 +22,8 @@ public sealed record SimPlay(
     string Type,
     SimMovie? Movie = null,
     SimEpisode? Episode = null,
-    SimShow? Show = null)
+    SimShow? Show = null,
+    bool MediaGone = false)
 {
     public const string MovieType = "movie";
     public const string EpisodeType = "episode";

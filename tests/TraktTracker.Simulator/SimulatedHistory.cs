@@ -17,6 +17,7 @@ public sealed class SimulatedHistory
     private readonly MediaCatalog _catalog = new();
     private readonly ActivityClock _clock;
     private HistoryView? _view;
+    private Action<SimulatedHistory>? _afterActivitiesRead;
     private long _nextId = FirstHistoryId;
     private DateTimeOffset _moviesWatchedAt;
     private DateTimeOffset _episodesWatchedAt;
@@ -24,12 +25,13 @@ public sealed class SimulatedHistory
     internal SimulatedHistory(ActivityClock clock)
     {
         _clock = clock;
-        CreatedAt = clock.Next();
+        // The history a simulator starts with (and what SeedRandom adds to it) last changed an hour ago.
+        CreatedAt = TraktTime.TruncateToSeconds(clock.Next()).AddHours(-1);
         _moviesWatchedAt = CreatedAt;
         _episodesWatchedAt = CreatedAt;
     }
 
-    /// <summary>When the simulator started: the value of every <c>last_activities</c> key nothing has bumped.</summary>
+    /// <summary>An hour before the simulator started: the value of every <c>last_activities</c> key nothing has bumped.</summary>
     public DateTimeOffset CreatedAt { get; }
 
     /// <summary><c>last_activities.movies.watched_at</c>: the time of the last movie-play add or remove.</summary>
@@ -39,6 +41,25 @@ public sealed class SimulatedHistory
     public DateTimeOffset EpisodesWatchedAt { get { lock (_gate) return _episodesWatchedAt; } }
 
     public int Count { get { lock (_gate) return _plays.Count; } }
+
+    /// <summary>
+    /// Makes <paramref name="change"/> right after the next <c>/sync/last_activities</c> read, before its answer is
+    /// sent: the race of a play added while a sync runs, in the second the sync read the activity times.
+    /// </summary>
+    public void AfterNextActivitiesRead(Action<SimulatedHistory> change) => Volatile.Write(ref _afterActivitiesRead, change);
+
+    internal void ActivitiesRead() => Interlocked.Exchange(ref _afterActivitiesRead, null)?.Invoke(this);
+
+    /// <summary>
+    /// Waits until the second of the last change is over. Activity times are whole seconds, so a client that reads
+    /// them in that second cannot keep them as its baseline; tests that count the calls of a later no-op sync let
+    /// the run that stores the baseline start after this.
+    /// </summary>
+    public async Task WaitPastLastChangeAsync()
+    {
+        var wait = ActivityTimes() is var (movies, episodes) ? (movies > episodes ? movies : episodes).AddSeconds(1) - DateTimeOffset.UtcNow : default;
+        if (wait > TimeSpan.Zero) await Task.Delay(wait + TimeSpan.FromMilliseconds(20));
+    }
 
     public SimPlay AddMovie(long traktId, string title, int? year, DateTimeOffset watchedAt, string action = "watch",
         int? runtime = 120, string? slug = null, string? imdb = null, long? tmdb = null) =>
@@ -82,12 +103,28 @@ public sealed class SimulatedHistory
     /// Adds <paramref name="count"/> plays of a realistic, deterministic mix (same seed, same plays and ids):
     /// ~30 % movies, rewatches, same-second season batches, a few unknown-date (epoch) plays, ten years of
     /// back-dated spread, awkward titles (quotes, commas, backslashes, '=', tabs, unicode) and null ids.
+    /// The plays belong to the history the simulator started with: they move no <c>last_activities</c> time.
     /// </summary>
     public IReadOnlyList<SimPlay> SeedRandom(int count, int seed, DateTimeOffset? newest = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         var drafts = new HistorySeeder(seed, newest ?? new DateTimeOffset(2026, 9, 20, 18, 0, 0, TimeSpan.Zero)).Generate(count);
-        return AddRange(drafts);
+        return AddRange(drafts, bumpActivities: false);
+    }
+
+    /// <summary>
+    /// The play's title left Trakt's catalogue: the play stays, but its <c>movie</c> (or <c>episode</c> and
+    /// <c>show</c>) comes back null, as Trakt's contract allows. Not a history change: no activity time moves.
+    /// </summary>
+    public SimPlay DropMedia(long historyId)
+    {
+        lock (_gate)
+        {
+            var play = _plays[historyId].Play with { MediaGone = true };
+            _plays[historyId] = new StoredPlay(play);
+            Volatile.Write(ref _view, null);
+            return play;
+        }
     }
 
     /// <summary>Makes media known without a play, so <c>POST /sync/history</c> can add it by ids alone.</summary>
@@ -123,13 +160,14 @@ public sealed class SimulatedHistory
 
     internal object Gate => _gate;
 
-    internal IReadOnlyList<SimPlay> AddRange(IReadOnlyList<PlayDraft> drafts)
+    internal IReadOnlyList<SimPlay> AddRange(IReadOnlyList<PlayDraft> drafts, bool bumpActivities = true)
     {
         var added = new List<SimPlay>(drafts.Count);
         lock (_gate)
         {
             foreach (var draft in drafts) added.Add(Insert(draft));
-            Changed(added);
+            if (bumpActivities) Changed(added);
+            else Volatile.Write(ref _view, null);
         }
         return added;
     }

@@ -42,6 +42,12 @@ public sealed class SimulatorOptions
     /// <summary>Larger <c>limit</c> values are clamped silently to this (250 since 2026-06-15).</summary>
     public int MaxLimit { get; set; } = 250;
 
+    /// <summary>
+    /// <c>last_activities</c> in whole seconds, as Trakt reports them (default): a change in the second a client
+    /// read them leaves them unchanged. Off: milliseconds, strictly increasing with every change.
+    /// </summary>
+    public bool WholeSecondActivities { get; set; } = true;
+
     /// <summary>What <c>/users/settings</c> reports.</summary>
     public string Username { get; set; } = "sim-user";
 

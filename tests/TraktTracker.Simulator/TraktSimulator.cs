@@ -22,7 +22,7 @@ public sealed class TraktSimulator : IAsyncDisposable
     private TraktSimulator(SimulatorOptions options)
     {
         Options = options;
-        var clock = new ActivityClock();
+        var clock = new ActivityClock(options);
         History = new SimulatedHistory(clock);
         Auth = new SimulatedAuth(options);
         Limiter = new RateLimiter(options);

@@ -15,6 +15,10 @@ public static class TraktTime
     public static DateTimeOffset TruncateToMilliseconds(DateTimeOffset value) =>
         new(value.UtcTicks - value.UtcTicks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero);
 
+    /// <summary>Cuts below-second precision, as Trakt's <c>last_activities</c> values are.</summary>
+    public static DateTimeOffset TruncateToSeconds(DateTimeOffset value) =>
+        new(value.UtcTicks - value.UtcTicks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
+
     /// <summary>
     /// Parses a <c>start_at</c>/<c>end_at</c> bound: a full ISO datetime, or a bare <c>YYYY-MM-DD</c>, which as
     /// an upper bound covers that whole day (bounds are inclusive).

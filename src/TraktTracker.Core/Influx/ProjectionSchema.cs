@@ -50,10 +50,11 @@ public static class ProjectionSchema
             .Tag(IsRewatchTag, play.IsRewatch ? "true" : "false")
             .Tag(ActionTag, play.Action)
             .Field("history_id", play.HistoryId)
-            .Field("trakt_id", play.TraktId)
             .Field("title", play.Title)
             .Field("ingested_at", ingestedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture))
             .Timestamp(EventTimestamp(play));
+        // A play whose title left Trakt's catalogue has no trakt id: the field is left out rather than a fake 0.
+        OptionalField(point, "trakt_id", play.HasUnknownTitle() ? null : play.TraktId);
         OptionalField(point, "runtime_min", play.RuntimeMinutes);
         OptionalField(point, "year", play.Year);
         if (play.Type == MediaType.Episode)

@@ -54,28 +54,45 @@ public sealed partial class StateStore
     /// History ids watched in [from, to] (null = unbounded): the local side of a reconcile diff; with
     /// <paramref name="rewatchesOnly"/>, only the plays currently flagged as rewatches.
     /// </summary>
-    public HashSet<long> GetIdsInRange(DateTimeOffset? fromInclusiveUtc, DateTimeOffset? toInclusiveUtc, bool rewatchesOnly = false) => Guarded(() =>
+    public HashSet<long> GetIdsInRange(DateTimeOffset? fromInclusiveUtc, DateTimeOffset? toInclusiveUtc, bool rewatchesOnly = false)
+        => GetPlayTimesInRange(fromInclusiveUtc, toInclusiveUtc, rewatchesOnly).Keys.ToHashSet();
+
+    /// <summary>History id → watched_at of the plays watched in [from, to] (null = unbounded).</summary>
+    public Dictionary<long, DateTimeOffset> GetPlayTimesInRange(DateTimeOffset? fromInclusiveUtc, DateTimeOffset? toInclusiveUtc, bool rewatchesOnly = false)
+        => InRange("history_id, watched_at", fromInclusiveUtc, toInclusiveUtc, rewatchesOnly ? " AND is_rewatch = 1" : "", command =>
+        {
+            using var reader = command.ExecuteReader();
+            var plays = new Dictionary<long, DateTimeOffset>();
+            while (reader.Read())
+            {
+                plays[reader.GetInt64(0)] = Instants.FromTicks(reader.GetInt64(1));
+            }
+
+            return plays;
+        });
+
+    /// <summary>How many plays were watched in [from, to] (null = unbounded).</summary>
+    public int CountPlaysInRange(DateTimeOffset? fromInclusiveUtc, DateTimeOffset? toInclusiveUtc)
+        => InRange("count(*)", fromInclusiveUtc, toInclusiveUtc, "", command => Convert.ToInt32(command.ExecuteScalar()));
+
+    /// <summary>The watched_at of the play at <paramref name="rank"/> (0 = oldest) among those in [from, to], or null.</summary>
+    public DateTimeOffset? GetWatchedAtAtRank(DateTimeOffset? fromInclusiveUtc, DateTimeOffset? toInclusiveUtc, int rank)
+        => InRange("watched_at", fromInclusiveUtc, toInclusiveUtc, " ORDER BY watched_at, history_id LIMIT 1 OFFSET $rank", command =>
+        {
+            command.Parameters.AddWithValue("$rank", rank);
+            return command.ExecuteScalar() is long ticks ? Instants.FromTicks(ticks) : (DateTimeOffset?)null;
+        });
+
+    public int CountPlays() => CountPlaysInRange(null, null);
+
+    /// <summary>Runs <c>SELECT columns FROM plays WHERE watched_at in [from, to]</c> + <paramref name="tail"/>.</summary>
+    private T InRange<T>(string columns, DateTimeOffset? fromInclusiveUtc, DateTimeOffset? toInclusiveUtc, string tail, Func<SqliteCommand, T> run) => Guarded(() =>
     {
         using var command = _connection.CreateCommand();
-        command.CommandText = "SELECT history_id FROM plays WHERE watched_at >= $from AND watched_at <= $to" +
-            (rewatchesOnly ? " AND is_rewatch = 1" : "");
+        command.CommandText = $"SELECT {columns} FROM plays WHERE watched_at >= $from AND watched_at <= $to{tail}";
         command.Parameters.AddWithValue("$from", fromInclusiveUtc is { } from ? Instants.ToTicks(from) : long.MinValue);
         command.Parameters.AddWithValue("$to", toInclusiveUtc is { } to ? Instants.ToTicks(to) : long.MaxValue);
-        using var reader = command.ExecuteReader();
-        var ids = new HashSet<long>();
-        while (reader.Read())
-        {
-            ids.Add(reader.GetInt64(0));
-        }
-
-        return ids;
-    });
-
-    public int CountPlays() => Guarded(() =>
-    {
-        using var command = _connection.CreateCommand();
-        command.CommandText = "SELECT count(*) FROM plays";
-        return Convert.ToInt32(command.ExecuteScalar());
+        return run(command);
     });
 
     private IEnumerable<WatchEvent> StreamPlays(HistoryFilter filter)

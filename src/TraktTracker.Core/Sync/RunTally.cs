@@ -18,9 +18,13 @@ internal sealed class RunTally(string operation, TraktClient client)
     public int RewatchFlagsChanged { get; private set; }
     public int DaysProjected { get; set; }
     public int DaysPending { get; set; }
+    public int RangesDiffed { get; set; }
     public bool RanFullReconcile { get; set; }
 
     public IReadOnlyList<WatchEvent> NewPlays => _newPlays;
+
+    /// <summary>Plays added or deleted so far.</summary>
+    public int Changed => _newPlays.Count + Deleted;
 
     public void Add(ChangeResult result)
     {
@@ -28,17 +32,6 @@ internal sealed class RunTally(string operation, TraktClient client)
         Duplicates += result.Duplicates;
         Deleted += result.Deleted.Count;
         RewatchFlagsChanged += result.RewatchFlagsChanged;
-    }
-
-    /// <summary>Folds in a nested run (a sync that escalated to a full reconcile).</summary>
-    public void Add(SyncOutcome nested)
-    {
-        _newPlays.AddRange(nested.NewPlays);
-        Fetched += nested.Summary.Fetched;
-        Duplicates += nested.Summary.Duplicates;
-        Deleted += nested.Summary.Deleted;
-        ParseErrors += nested.Summary.ParseErrors;
-        RewatchFlagsChanged += nested.Summary.RewatchFlagsChanged;
     }
 
     public SyncOutcome Finish(string? skipReason = null) => new(
@@ -56,6 +49,7 @@ internal sealed class RunTally(string operation, TraktClient client)
             DaysProjected = DaysProjected,
             DaysPending = DaysPending,
             ApiCalls = client.ApiCalls - _callsAtStart,
+            RangesDiffed = RangesDiffed,
             RanFullReconcile = RanFullReconcile,
             Duration = _clock.Elapsed,
         },

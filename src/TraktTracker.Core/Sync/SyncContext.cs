@@ -22,4 +22,15 @@ internal sealed record SyncContext(
         tally.Add(result);
         return result;
     }
+
+    /// <summary><see cref="SyncMeta.Baseline"/>, telling the user when the activities were too fresh to keep.</summary>
+    public Dictionary<string, string?> Baseline(LastActivities activities, DateTimeOffset? cursor, DateTimeOffset now)
+    {
+        if (!activities.SafeAsBaseline)
+        {
+            Reporter.Verbose("Trakt's last activities fall in the second they were read (a change later in that second would not move them): the next sync looks again.");
+        }
+
+        return SyncMeta.Baseline(activities, cursor, now);
+    }
 }

@@ -14,15 +14,25 @@ internal static class SyncMeta
     public const string LastSyncAt = "sync.last_success_at";
     public const string LastFullReconcileAt = "reconcile.last_full_at";
 
-    /// <summary>Meta updates that record <paramref name="activities"/> as the baseline of the next incremental sync.</summary>
+    /// <summary>
+    /// Meta updates that record <paramref name="activities"/> as the baseline of the next incremental sync. Only a
+    /// run that brought the store level with Trakt as it was when <paramref name="activities"/> were read may
+    /// store them. Values from the second of the read (or later) are not stored but removed (see
+    /// <see cref="LastActivities.SafeAsBaseline"/>): the next sync then looks again instead of trusting them.
+    /// </summary>
     public static Dictionary<string, string?> Baseline(LastActivities activities, DateTimeOffset? cursor, DateTimeOffset now)
     {
-        var meta = new Dictionary<string, string?>
-        {
-            [MoviesWatchedAt] = Format(activities.MoviesWatchedAt),
-            [EpisodesWatchedAt] = Format(activities.EpisodesWatchedAt),
-            [LastSyncAt] = Format(now),
-        };
+        var safe = activities.SafeAsBaseline;
+        var meta = Progress(cursor, now);
+        meta[MoviesWatchedAt] = safe ? Format(activities.MoviesWatchedAt) : null;
+        meta[EpisodesWatchedAt] = safe ? Format(activities.EpisodesWatchedAt) : null;
+        return meta;
+    }
+
+    /// <summary>Meta updates of any successful sync: the newest play seen (the next window's anchor) and when.</summary>
+    public static Dictionary<string, string?> Progress(DateTimeOffset? cursor, DateTimeOffset now)
+    {
+        var meta = new Dictionary<string, string?> { [LastSyncAt] = Format(now) };
         if (cursor is not null)
         {
             meta[Cursor] = Format(cursor);
@@ -30,6 +40,9 @@ internal static class SyncMeta
 
         return meta;
     }
+
+    /// <summary>True when a level run stored a baseline that no later run has called into doubt.</summary>
+    public static bool HasBaseline(StateStore store) => store.GetMeta(MoviesWatchedAt) is not null && store.GetMeta(EpisodesWatchedAt) is not null;
 
     public static bool MatchesBaseline(StateStore store, LastActivities activities)
         => store.GetMeta(MoviesWatchedAt) is { } movies

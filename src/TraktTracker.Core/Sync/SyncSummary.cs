@@ -31,7 +31,16 @@ public sealed record SyncSummary
 
     public int ApiCalls { get; init; }
 
-    /// <summary>True when a sync escalated to a full reconcile (product.md §5.2).</summary>
+    /// <summary>
+    /// Ranges below the re-read window whose play count differed from Trakt's, so the sync read and diffed them
+    /// (README "What a sync repairs").
+    /// </summary>
+    public int RangesDiffed { get; init; }
+
+    /// <summary>
+    /// True when a sync diffed the whole history: Trakt's activities had moved since the last level run and
+    /// neither the window nor any play count showed why (README "What a sync repairs").
+    /// </summary>
     public bool RanFullReconcile { get; init; }
 
     public TimeSpan Duration { get; init; }

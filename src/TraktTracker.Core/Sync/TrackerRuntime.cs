@@ -122,7 +122,7 @@ public sealed class TrackerRuntime : IDisposable
     {
         var context = await PrepareAsync(options, ct).ConfigureAwait(false);
         return WithCurrentRewatchFlags(
-            await new IncrementalSyncOperation(context, new ReconcileOperation(context)).RunAsync(options, ct).ConfigureAwait(false));
+            await new IncrementalSyncOperation(context).RunAsync(options, ct).ConfigureAwait(false));
     }
 
     public async Task<SyncOutcome> ReconcileAsync(RunOptions options, CancellationToken ct)

@@ -16,7 +16,11 @@ public sealed class HistoryItemFormatException : Exception
     public string Field { get; }
 }
 
-/// <summary>Maps one <c>/sync/history</c> item to a <see cref="WatchEvent"/> (trakt-api.md §3.5).</summary>
+/// <summary>
+/// Maps one <c>/sync/history</c> item to a <see cref="WatchEvent"/>. Only the play itself must
+/// be readable: its history id, date, type and action. Its media may be null (a title removed from Trakt's
+/// catalogue) or lack ids; the play is kept with what is known, an empty title and trakt id 0.
+/// </summary>
 public static class HistoryItemParser
 {
     /// <summary>
@@ -35,8 +39,8 @@ public static class HistoryItemParser
         var type = reader.RequiredString("type");
         return type switch
         {
-            "movie" => WithMovie(play, reader.Child("movie")),
-            "episode" => WithEpisode(play, reader.Child("episode"), reader.Child("show")),
+            "movie" => WithMovie(play, reader.OptionalChild("movie")),
+            "episode" => WithEpisode(play, reader.OptionalChild("episode"), reader.OptionalChild("show")),
             _ => throw new HistoryItemFormatException("type", $"is '{type}', expected 'movie' or 'episode'"),
         };
     }
@@ -58,41 +62,41 @@ public static class HistoryItemParser
         return at.ToUniversalTime();
     }
 
-    private static WatchEvent WithMovie(WatchEvent play, ItemReader movie)
+    private static WatchEvent WithMovie(WatchEvent play, ItemReader? movie)
     {
-        var ids = movie.Child("ids");
+        var ids = movie?.OptionalChild("ids");
         return play with
         {
             Type = MediaType.Movie,
-            Title = movie.RequiredString("title"),
-            Year = movie.OptionalInt("year"),
-            RuntimeMinutes = movie.OptionalInt("runtime"),
-            TraktId = ids.RequiredLong("trakt"),
-            Slug = ids.OptionalString("slug"),
-            ImdbId = ids.OptionalString("imdb"),
-            TmdbId = ids.OptionalLong("tmdb"),
+            Title = movie?.OptionalString("title") ?? "",
+            Year = movie?.OptionalInt("year"),
+            RuntimeMinutes = movie?.OptionalInt("runtime"),
+            TraktId = ids?.OptionalLong("trakt") ?? 0,
+            Slug = ids?.OptionalString("slug"),
+            ImdbId = ids?.OptionalString("imdb"),
+            TmdbId = ids?.OptionalLong("tmdb"),
         };
     }
 
-    private static WatchEvent WithEpisode(WatchEvent play, ItemReader episode, ItemReader show)
+    private static WatchEvent WithEpisode(WatchEvent play, ItemReader? episode, ItemReader? show)
     {
-        var episodeIds = episode.Child("ids");
-        var showIds = show.Child("ids");
+        var episodeIds = episode?.OptionalChild("ids");
+        var showIds = show?.OptionalChild("ids");
         return play with
         {
             Type = MediaType.Episode,
-            Title = episode.OptionalString("title") ?? "",
-            Season = episode.RequiredInt("season"),
-            Episode = episode.RequiredInt("number"),
-            RuntimeMinutes = episode.OptionalInt("runtime"),
-            TraktId = episodeIds.RequiredLong("trakt"),
-            TvdbId = episodeIds.OptionalLong("tvdb"),
-            ImdbId = episodeIds.OptionalString("imdb"),
-            TmdbId = episodeIds.OptionalLong("tmdb"),
-            ShowTitle = show.RequiredString("title"),
-            Year = show.OptionalInt("year"),
-            ShowTraktId = showIds.RequiredLong("trakt"),
-            Slug = showIds.OptionalString("slug"),
+            Title = episode?.OptionalString("title") ?? "",
+            Season = episode?.OptionalInt("season"),
+            Episode = episode?.OptionalInt("number"),
+            RuntimeMinutes = episode?.OptionalInt("runtime"),
+            TraktId = episodeIds?.OptionalLong("trakt") ?? 0,
+            TvdbId = episodeIds?.OptionalLong("tvdb"),
+            ImdbId = episodeIds?.OptionalString("imdb"),
+            TmdbId = episodeIds?.OptionalLong("tmdb"),
+            ShowTitle = show?.OptionalString("title"),
+            Year = show?.OptionalInt("year"),
+            ShowTraktId = showIds?.OptionalLong("trakt"),
+            Slug = showIds?.OptionalString("slug"),
         };
     }
 }

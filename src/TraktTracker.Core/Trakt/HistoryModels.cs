@@ -28,7 +28,26 @@ public sealed record HistoryPage(int Page, int PageCount, int ItemCount, int Lim
 public sealed record HistoryItem(WatchEvent? Play, string RawJson, string? Error);
 
 /// <summary>The parts of <c>/sync/last_activities</c> a history sync needs (trakt-api.md §4).</summary>
-public sealed record LastActivities(DateTimeOffset? All, DateTimeOffset? MoviesWatchedAt, DateTimeOffset? EpisodesWatchedAt);
+/// <param name="ReadAt">
+/// No later than the moment Trakt read the values: the earlier of the response's <c>Date</c> and the local clock
+/// when the request left. Trakt reports whole seconds, so a change later in the second <paramref name="ReadAt"/>
+/// falls in leaves the values as they were; a value in that second or later cannot serve as a baseline.
+/// </param>
+public sealed record LastActivities(DateTimeOffset? All, DateTimeOffset? MoviesWatchedAt, DateTimeOffset? EpisodesWatchedAt, DateTimeOffset ReadAt)
+{
+    /// <summary>
+    /// True when no change made after the read can hide behind the values: both are older than the second of
+    /// <see cref="ReadAt"/>, so any later change moves one of them.
+    /// </summary>
+    public bool SafeAsBaseline
+    {
+        get
+        {
+            var second = new DateTimeOffset(ReadAt.UtcTicks - ReadAt.UtcTicks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
+            return MoviesWatchedAt is { } movies && EpisodesWatchedAt is { } episodes && movies < second && episodes < second;
+        }
+    }
+}
 
 /// <summary>Who is connected, from <c>/users/settings</c>.</summary>
 public sealed record UserSettings(string Username, string? Slug, bool IsVip, string? TimeZone);

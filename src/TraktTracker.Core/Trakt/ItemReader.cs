@@ -19,7 +19,8 @@ internal readonly struct ItemReader
         _path = path;
     }
 
-    public ItemReader Child(string name) => new(Required(name), FieldPath(name));
+    /// <summary>The nested object, or null when the field is absent or JSON null.</summary>
+    public ItemReader? OptionalChild(string name) => Optional(name) is { } child ? new ItemReader(child, FieldPath(name)) : null;
 
     public string RequiredString(string name) => OptionalString(name) ?? throw Missing(name);
 

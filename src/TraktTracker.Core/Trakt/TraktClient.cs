@@ -33,11 +33,23 @@ public sealed partial class TraktClient : IDisposable
 
     public async Task<LastActivities> GetLastActivitiesAsync(CancellationToken ct)
     {
-        var json = (await GetAuthorizedAsync("/sync/last_activities", ct)).RequireJson();
+        var sentAt = _options.Time.GetUtcNow();
+        var response = await GetAuthorizedAsync("/sync/last_activities", ct);
+        var json = response.RequireJson();
+        var readAt = response.Headers.Date is { } date && date < sentAt ? date : sentAt;
         return new LastActivities(
             JsonLookup.Date(json, "all"),
             JsonLookup.Date(json, "movies", "watched_at"),
-            JsonLookup.Date(json, "episodes", "watched_at"));
+            JsonLookup.Date(json, "episodes", "watched_at"),
+            readAt);
+    }
+
+    /// <summary>How many plays the listing holds: <c>X-Pagination-Item-Count</c> of a one-item page (one call).</summary>
+    public async Task<int> CountHistoryAsync(HistoryRequest request, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var page = await GetHistoryPageAsync(request with { Limit = 1, ExtendedFull = false }, 1, ct);
+        return page.ItemCount;
     }
 
     public async Task<UserSettings> GetUserSettingsAsync(CancellationToken ct)

@@ -69,11 +69,16 @@ internal static class AccountEndpoints
         w.WriteEndObject();
     }
 
-    /// <summary>The full 2026 shape; only the watched_at keys move, everything else stays at start time.</summary>
+    /// <summary>
+    /// The full 2026 shape; only the watched_at keys move, everything else stays at start time. The Date header is
+    /// the exact second of the read (Kestrel's own may lag a second), which a client compares the values with.
+    /// </summary>
     private static Task LastActivitiesAsync(HttpContext context, SimulatedHistory history) =>
         Responses.Json(context, StatusCodes.Status200OK, w =>
         {
+            context.Response.Headers.Date = DateTimeOffset.UtcNow.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
             var (movies, episodes) = history.ActivityTimes();
+            history.ActivitiesRead();
             var still = TraktTime.Format(history.CreatedAt);
             w.WriteStartObject();
             w.WriteString("all", TraktTime.Format(movies > episodes ? movies : episodes));

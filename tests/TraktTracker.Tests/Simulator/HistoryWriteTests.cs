@@ -27,9 +27,43 @@ public sealed class HistoryWriteTests
     }
 
     [Fact]
-    public async Task Adds_and_removes_bump_only_their_media_type_strictly_increasing()
+    public async Task Last_activities_are_whole_seconds_so_a_change_in_the_same_second_leaves_them_as_they_were()
     {
         await using var simulator = await TraktSimulator.StartAsync();
+        var history = simulator.History;
+        Assert.True(history.MoviesWatchedAt < DateTimeOffset.UtcNow.AddMinutes(-30)); // the seeded history is old
+
+        DateTimeOffset first, second;
+        do
+        {
+            history.AddMovie(1, "One", 2000, Noon);
+            first = history.MoviesWatchedAt;
+            history.AddMovie(2, "Two", 2000, Noon);
+            second = history.MoviesWatchedAt;
+        }
+        while (first.Second != DateTimeOffset.UtcNow.Second); // retry if the second turned over in between
+
+        Assert.Equal(0, first.Millisecond);
+        Assert.Equal(first, second);
+    }
+
+    [Fact]
+    public async Task Last_activities_carry_the_exact_second_of_the_read_as_the_Date_header()
+    {
+        await using var simulator = await TraktSimulator.StartAsync();
+        using var client = SimulatorHttp.AuthedClient(simulator);
+        var before = DateTimeOffset.UtcNow;
+
+        using var response = await client.GetAsync("sync/last_activities");
+
+        var date = response.Headers.Date!.Value;
+        Assert.InRange(date, before.AddTicks(-before.UtcTicks % TimeSpan.TicksPerSecond), DateTimeOffset.UtcNow);
+    }
+
+    [Fact]
+    public async Task Adds_and_removes_bump_only_their_media_type_strictly_increasing()
+    {
+        await using var simulator = await TraktSimulator.StartAsync(new SimulatorOptions { WholeSecondActivities = false });
         var history = simulator.History;
         var (movies0, episodes0) = (history.MoviesWatchedAt, history.EpisodesWatchedAt);
 
@@ -102,7 +136,7 @@ public sealed class HistoryWriteTests
     [Fact]
     public async Task Post_remove_deletes_by_history_id_and_by_item_and_reports_not_found()
     {
-        await using var simulator = await TraktSimulator.StartAsync();
+        await using var simulator = await TraktSimulator.StartAsync(new SimulatorOptions { WholeSecondActivities = false });
         var first = simulator.History.AddMovie(1, "Twice", 2000, Noon);
         simulator.History.AddMovie(1, "Twice", 2000, Noon.AddDays(1));
         var episodes = simulator.History.AddSeasonBatch(5, "Show", 2010, 1, 3, 50, Noon);

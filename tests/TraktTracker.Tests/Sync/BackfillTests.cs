@@ -55,6 +55,7 @@ public sealed class BackfillTests
         await h.BackfillAsync();
         var gone = h.ExpectedPlays()[100];
         h.Simulator.History.Remove(gone.HistoryId);
+        await h.Simulator.History.WaitPastLastChangeAsync();
 
         var forced = await h.BackfillAsync(new RunOptions { Force = true });
         var sync = await h.SyncAsync();

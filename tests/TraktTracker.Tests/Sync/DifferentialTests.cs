@@ -22,14 +22,8 @@ public sealed class DifferentialTests(InfluxDbServer server, ITestOutputHelper o
     [InlineData(20261124)]
     public async Task Random_changes_between_syncs_and_reconciles_end_exactly_where_the_simulator_is(int seed)
     {
-        output.WriteLine($"seed {seed}");
-        var random = new Random(seed);
-        await using var h = await SyncHarness.StartAsync();
-        await h.ProjectIntoAsync(server);
-        var start = DateTimeOffset.UtcNow.AddDays(-14);
-        h.Simulator.History.SeedRandom(300, seed, newest: start);
-        var changes = new RandomHistoryChanges(h.Simulator.History, random, start);
-        await h.BackfillAsync();
+        var (h, changes, random) = await BackfilledStoryAsync(seed, TimeSpan.FromDays(14));
+        await using var _ = h;
 
         for (var step = 0; step < Changes; step++)
         {
@@ -40,6 +34,100 @@ public sealed class DifferentialTests(InfluxDbServer server, ITestOutputHelper o
         output.WriteLine("final: reconcile -Full");
         var final = await h.ReconcileAsync(new RunOptions { Full = true });
         Assert.Equal(0, final.Summary.DaysPending);
+        h.AssertStoreMatchesSimulator();
+        await h.AssertInfluxMatchesSimulatorAsync();
+    }
+
+    /// <summary>
+    /// The default schedule's order, day after day: a reconcile (after the evening's changes, as at 03:30), then two
+    /// syncs, each after a few changes. Changes are new plays, same-second season batches, count-neutral mixes inside
+    /// the window (a delete plus an add), and below the window adds or deletes (never both in one interval: together
+    /// they could leave every count as it was, which only the periodic whole-history diff repairs). Now and then a play
+    /// is added while a sync runs or right after it, often in the second it read last_activities. After every run
+    /// without such a race, the store is exactly the simulator's history and InfluxDB exactly its projection.
+    /// </summary>
+    [Theory]
+    [InlineData(3)]
+    [InlineData(20261130)]
+    public async Task The_default_schedule_leaves_the_store_level_after_every_run(int seed)
+    {
+        // New plays start near now, so they land in every sync's window and back-dated ones (days to years) below it.
+        var (h, changes, random) = await BackfilledStoryAsync(seed, TimeSpan.FromDays(1));
+        await using var _ = h;
+
+        for (var day = 0; day < Days; day++)
+        {
+            ChangeAFew(h, changes, random);
+            output.WriteLine($"day {day}: reconcile: {(await h.ReconcileAsync()).Summary}");
+            await AssertLevelAsync(h);
+            for (var sync = 0; sync < 2; sync++)
+            {
+                ChangeAFew(h, changes, random);
+                if (random.Next(4) == 0)
+                {
+                    await SyncWithARacingAddAsync(h, changes, random);
+                    continue;
+                }
+
+                output.WriteLine($"  sync: {(await h.SyncAsync()).Summary}");
+                await AssertLevelAsync(h);
+            }
+        }
+    }
+
+    private const int Days = 12;
+
+    /// <summary>300 seeded plays backfilled into a store that projects into InfluxDB; new plays start <paramref name="newPlaysAgo"/> back.</summary>
+    private async Task<(SyncHarness H, RandomHistoryChanges Changes, Random Random)> BackfilledStoryAsync(int seed, TimeSpan newPlaysAgo)
+    {
+        output.WriteLine($"seed {seed}");
+        var random = new Random(seed);
+        var h = await SyncHarness.StartAsync();
+        await h.ProjectIntoAsync(server);
+        var start = DateTimeOffset.UtcNow - newPlaysAgo;
+        h.Simulator.History.SeedRandom(300, seed, newest: start);
+        var changes = new RandomHistoryChanges(h.Simulator.History, random, start);
+        await h.BackfillAsync();
+        return (h, changes, random);
+    }
+
+    private void ChangeAFew(SyncHarness h, RandomHistoryChanges changes, Random random)
+    {
+        var floor = StopLine(h).AddHours(1);
+        var belowAdds = random.Next(2) == 0;
+        for (var i = random.Next(1, 5); i > 0; i--)
+        {
+            output.WriteLine("  " + random.Next(5) switch
+            {
+                0 => changes.Apply(RandomHistoryChanges.Kind.NewPlay),
+                1 => changes.Apply(belowAdds ? RandomHistoryChanges.Kind.SameSecondBatch : RandomHistoryChanges.Kind.NewPlay),
+                2 => changes.ApplyInWindowMix(floor),
+                _ => changes.ApplyBelow(floor.AddHours(-2), belowAdds),
+            });
+        }
+    }
+
+    /// <summary>
+    /// A play added while the sync runs: right after it read last_activities (in that second), or at some moment
+    /// during its run. The next run has to bring it in.
+    /// </summary>
+    private async Task SyncWithARacingAddAsync(SyncHarness h, RandomHistoryChanges changes, Random random)
+    {
+        if (random.Next(2) == 0)
+        {
+            h.Simulator.History.AfterNextActivitiesRead(_ => output.WriteLine($"  after the read: {changes.Apply(RandomHistoryChanges.Kind.NewPlay)}"));
+            output.WriteLine($"  sync: {(await h.SyncAsync()).Summary}");
+            return;
+        }
+
+        var run = h.SyncAsync();
+        await Task.Delay(random.Next(40));
+        output.WriteLine($"  racing {changes.Apply(RandomHistoryChanges.Kind.NewPlay)}");
+        output.WriteLine($"  sync: {(await run).Summary}");
+    }
+
+    private static async Task AssertLevelAsync(SyncHarness h)
+    {
         h.AssertStoreMatchesSimulator();
         await h.AssertInfluxMatchesSimulatorAsync();
     }

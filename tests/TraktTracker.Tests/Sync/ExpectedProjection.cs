@@ -94,18 +94,18 @@ internal static class ExpectedProjection
         return new RawPoint(
             seconds * NanosecondsPerSecond + play.HistoryId % NanosecondsPerSecond,
             isEpisode ? "episode" : "movie", "trakt", play.IsRewatch ? "true" : "false", play.Action,
-            play.HistoryId, play.TraktId, play.Title, play.RuntimeMinutes, play.Year,
+            play.HistoryId, play.TraktId > 0 ? play.TraktId : null, play.Title, play.RuntimeMinutes, play.Year,
             isEpisode ? play.ShowTraktId : null, isEpisode ? play.Season : null, isEpisode ? play.Episode : null,
             isEpisode ? play.ShowTitle : null);
     }
 
     private static RawPoint Point(InfluxRow row) => new(
         row.Time, row.Tag("media_type"), row.Tag("source"), row.Tag("is_rewatch"), row.Tag("action"),
-        row.Long("history_id")!.Value, row.Long("trakt_id")!.Value, row.String("title"), row.Long("runtime_min"), row.Long("year"),
+        row.Long("history_id")!.Value, row.Long("trakt_id"), row.String("title"), row.Long("runtime_min"), row.Long("year"),
         row.Long("show_trakt_id"), row.Long("season_number"), row.Long("episode_number"), row.String("show_title"));
 
     private sealed record RawPoint(
         long Time, string? MediaType, string? Source, string? IsRewatch, string? Action,
-        long HistoryId, long TraktId, string? Title, long? RuntimeMin, long? Year,
+        long HistoryId, long? TraktId, string? Title, long? RuntimeMin, long? Year,
         long? ShowTraktId, long? SeasonNumber, long? EpisodeNumber, string? ShowTitle);
 }

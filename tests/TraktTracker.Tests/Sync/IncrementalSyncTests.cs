@@ -47,13 +47,13 @@ public sealed class IncrementalSyncTests
 
         Assert.Equal(11, sync.Summary.Inserted);
         Assert.Equal(11, sync.NewPlays.Count);
-        Assert.False(sync.Summary.RanFullReconcile);
-        Assert.Equal(1, h.Simulator.Requests.Count("/sync/history"));
+        Assert.Equal((0, false), (sync.Summary.RangesDiffed, sync.Summary.RanFullReconcile));
+        Assert.Equal(2, h.Simulator.Requests.Count("/sync/history")); // the window, and the count below it
         h.AssertStoreMatchesSimulator();
     }
 
     [Fact]
-    public async Task A_back_dated_play_outside_the_window_triggers_the_full_reconcile_and_turns_a_later_play_into_a_rewatch()
+    public async Task A_back_dated_play_outside_the_window_is_found_by_counts_in_a_few_calls_and_turns_a_later_play_into_a_rewatch()
     {
         await using var h = await BackfilledAsync();
         var firstWatch = h.ExpectedPlays().Last(p => p.Type == MediaType.Movie && !p.IsRewatch && !p.HasUnknownDate());
@@ -61,7 +61,8 @@ public sealed class IncrementalSyncTests
 
         var sync = await h.SyncAsync();
 
-        Assert.True(sync.Summary.RanFullReconcile);
+        Assert.Equal((1, false), (sync.Summary.RangesDiffed, sync.Summary.RanFullReconcile));
+        Assert.InRange(sync.Summary.ApiCalls, 4, 8); // activities, window, counts down to one page of 800 plays, that page
         Assert.Contains(sync.NewPlays, p => p.HistoryId == earlier.Id);
         Assert.True(sync.Summary.RewatchFlagsChanged >= 1);
         h.AssertStoreMatchesSimulator();
@@ -69,7 +70,7 @@ public sealed class IncrementalSyncTests
     }
 
     [Fact]
-    public async Task An_unknown_date_play_and_a_delete_deep_in_the_past_are_caught()
+    public async Task An_unknown_date_play_and_a_delete_deep_in_the_past_leave_the_count_alone_and_the_whole_history_is_diffed()
     {
         await using var h = await BackfilledAsync();
         var old = h.ExpectedPlays()[600];

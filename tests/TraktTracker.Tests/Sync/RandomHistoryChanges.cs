@@ -61,11 +61,39 @@ internal sealed class RandomHistoryChanges
         _ => Delete(),
     };
 
-    private string Delete()
+    private string Delete() => Delete(PickExisting());
+
+    private string Delete(SimPlay victim)
     {
-        var victim = PickExisting();
         _history.Remove(victim.Id);
         return Describe("delete", [victim]);
+    }
+
+    /// <summary>
+    /// Count-neutral inside a sync's re-read window: one play watched at or after <paramref name="floor"/> deleted and
+    /// a new one added at the top, so Trakt's total stays as it was.
+    /// </summary>
+    public string ApplyInWindowMix(DateTimeOffset floor)
+    {
+        var inside = _history.Snapshot().Where(p => p.WatchedAt >= floor).ToList();
+        if (inside.Count == 0)
+        {
+            return Apply(Kind.NewPlay);
+        }
+
+        return $"{Delete(inside[_random.Next(inside.Count)])}; {Apply(Kind.NewPlay)}";
+    }
+
+    /// <summary>A change below <paramref name="floor"/> of one direction only: a back-dated or unknown-date add, or a delete.</summary>
+    public string ApplyBelow(DateTimeOffset floor, bool add)
+    {
+        if (add)
+        {
+            return Apply(_random.Next(3) == 0 ? Kind.UnknownDate : Kind.BackDated);
+        }
+
+        var below = _history.Snapshot().Where(p => p.WatchedAt < floor).ToList();
+        return Delete(below[_random.Next(below.Count)]);
     }
 
     /// <summary>A later moment than the previous new play, by minutes to hours, but never in the future.</summary>

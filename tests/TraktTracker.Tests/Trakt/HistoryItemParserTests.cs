@@ -80,7 +80,7 @@ public sealed class HistoryItemParserTests
     }
 
     [Theory]
-    [InlineData("\"trakt\": 4,", "", "movie.ids.trakt")]
+    [InlineData("\"id\": 1982346,", "", "id")]
     [InlineData("\"watched_at\": \"2014-03-31T09:28:53.000Z\"", "\"watched_at\": \"not-a-date\"", "watched_at")]
     [InlineData("\"type\": \"movie\"", "\"type\": \"show\"", "type")]
     [InlineData("\"title\": \"The Dark Knight\"", "\"title\": 42", "movie.title")]
@@ -98,13 +98,28 @@ public sealed class HistoryItemParserTests
     }
 
     [Fact]
-    public void An_episode_without_its_show_names_the_show()
+    public void A_movie_item_whose_movie_is_null_is_a_play_without_a_title()
     {
-        var broken = Episode[..Episode.IndexOf(",\n  \"show\"", StringComparison.Ordinal)] + " }";
+        var play = Parse("""{ "id": 77, "watched_at": "2020-05-01T20:00:00.000Z", "action": "watch", "type": "movie", "movie": null }""");
 
-        var error = Assert.Throws<HistoryItemFormatException>(() => Parse(broken));
+        Assert.Equal(
+            new WatchEvent { HistoryId = 77, WatchedAt = new DateTimeOffset(2020, 5, 1, 20, 0, 0, TimeSpan.Zero), Type = MediaType.Movie, Action = "watch" },
+            play);
+        Assert.True(play.HasUnknownTitle());
+        Assert.Equal("h:77", play.TitleKey());
+    }
 
-        Assert.Equal("show", error.Field);
+    [Theory]
+    [InlineData("\"episode\": null, \"show\": null")]
+    [InlineData("\"episode\": null")]
+    [InlineData("\"show\": { \"title\": \"Kept\", \"ids\": { \"trakt\": 4 } }")]
+    public void An_episode_item_without_its_episode_keeps_the_play_and_what_the_show_says(string media)
+    {
+        var play = Parse($$"""{ "id": 78, "watched_at": "2020-05-01T20:00:00.000Z", "action": "scrobble", "type": "episode", {{media}} }""");
+
+        Assert.Equal((78L, MediaType.Episode, "scrobble", "", 0L), (play.HistoryId, play.Type, play.Action, play.Title, play.TraktId));
+        Assert.Equal(media.Contains("Kept", StringComparison.Ordinal) ? "Kept" : null, play.ShowTitle);
+        Assert.Equal("h:78", play.TitleKey());
     }
 
     private static WatchEvent Parse(string json)

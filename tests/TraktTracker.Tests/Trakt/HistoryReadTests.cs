@@ -142,6 +142,7 @@ public sealed class HistoryReadTests
     {
         await using var bed = await TraktTestBed.StartAsync(sim =>
         {
+            sim.WholeSecondActivities = false;
             sim.Username = "Sean Rudford";
             sim.Vip = true;
             sim.Timezone = "America/Los_Angeles";
@@ -163,13 +164,13 @@ public sealed class HistoryReadTests
     {
         await using var bed = await TraktTestBed.StartAsync();
         bed.Simulator.History.SeedRandom(30, seed: 9);
-        bed.Simulator.Faults.Enqueue(SimFault.MalformedItem(MalformedShape.MissingIds), "/sync/history");
+        bed.Simulator.Faults.Enqueue(SimFault.MalformedItem(MalformedShape.InvalidWatchedAt), "/sync/history");
 
         var page = await bed.Client.GetHistoryPageAsync(new HistoryRequest(), 1, CancellationToken.None);
 
         Assert.Equal(30, page.Items.Count);
         var broken = Assert.Single(page.Items, i => i.Play is null);
-        Assert.Matches(@"'(movie|episode)\.ids'", broken.Error);
+        Assert.Contains("'watched_at'", broken.Error);
         Assert.Contains("\"id\":", broken.RawJson);
         var good = page.Items.Where(i => i.Play is not null).Select(i => i.Play!.HistoryId);
         Assert.Equal(29, good.Intersect(bed.Simulator.History.Snapshot().Select(p => p.Id)).Count());

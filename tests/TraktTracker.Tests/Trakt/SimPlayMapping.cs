@@ -5,8 +5,17 @@ namespace TraktTracker.Tests.Trakt;
 /// <summary>What the client must make of a simulator play (trakt-api.md §3.5), written out independently of the parser.</summary>
 internal static class SimPlayMapping
 {
-    public static WatchEvent Expected(SimPlay play) => play.IsMovie
-        ? new WatchEvent
+    public static WatchEvent Expected(SimPlay play) => play switch
+    {
+        // Null media: what the play itself says, nothing of the title.
+        { MediaGone: true } => new WatchEvent
+        {
+            HistoryId = play.Id,
+            WatchedAt = play.WatchedAt,
+            Type = play.IsMovie ? MediaType.Movie : MediaType.Episode,
+            Action = play.Action,
+        },
+        { IsMovie: true } => new WatchEvent
         {
             HistoryId = play.Id,
             WatchedAt = play.WatchedAt,
@@ -19,8 +28,8 @@ internal static class SimPlayMapping
             Slug = play.Movie.Ids.Slug,
             ImdbId = play.Movie.Ids.Imdb,
             TmdbId = play.Movie.Ids.Tmdb,
-        }
-        : new WatchEvent
+        },
+        _ => new WatchEvent
         {
             HistoryId = play.Id,
             WatchedAt = play.WatchedAt,
@@ -38,5 +47,6 @@ internal static class SimPlayMapping
             ImdbId = play.Episode.Ids.Imdb,
             TmdbId = play.Episode.Ids.Tmdb,
             TvdbId = play.Episode.Ids.Tvdb,
-        };
+        },
+    };
 }
