@@ -51,7 +51,7 @@ public sealed record TraktClientOptions
     /// How long a refresh-token exchange may take, retries included. It is not cut short by a stop request (the
     /// single-use token may already be spent), so this also bounds how long a stop waits for it.
     /// </summary>
-    public TimeSpan TokenExchangeTimeout { get; init; } = TimeSpan.FromSeconds(30);
+    public TimeSpan TokenExchangeTimeout { get; init; } = TimeSpan.FromSeconds(20);
 
     internal TimeSpan EffectiveRetryBaseDelay => RetryBaseDelay ?? TimeSpan.FromSeconds(2);
 
