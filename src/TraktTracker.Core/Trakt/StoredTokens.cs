@@ -1,7 +1,7 @@
 namespace TraktTracker.Trakt;
 
 /// <summary>
-/// The OAuth pair as persisted. Refresh tokens are single-use (trakt-api.md §2.4).
+/// The OAuth pair as persisted. Refresh tokens are single-use: Trakt kills one the moment it handles a refresh with it.
 /// <see cref="RefreshSentAt"/> is set while a refresh with <see cref="RefreshToken"/> has been sent and its answer
 /// not stored: after a run died in that exchange, it tells an interrupted refresh from a revoked token.
 /// </summary>
