@@ -27,8 +27,8 @@ public sealed class RefreshStopTests(ITestOutputHelper output)
     /// </summary>
     private static readonly (Anchor From, TimeSpan Offset)[] Signals =
     [
-        .. new[] { 0, 300 }.Select(ms => (Anchor.RunStart, TimeSpan.FromMilliseconds(ms))),
-        .. new[] { 0, 150 }.Select(ms => (Anchor.Trakt401, TimeSpan.FromMilliseconds(ms))),
+        (Anchor.RunStart, TimeSpan.Zero),
+        (Anchor.Trakt401, TimeSpan.FromMilliseconds(100)),
         .. Enumerable.Range(0, 9).Select(i => (Anchor.TraktRotated, TimeSpan.FromMilliseconds(i * 100))),
     ];
 
