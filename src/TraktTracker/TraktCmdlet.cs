@@ -132,11 +132,34 @@ public abstract class TraktCmdlet : PSCmdlet, IDisposable
     /// <summary>Opens (creating when needed) the state store; <paramref name="exclusive"/> takes the one-run-at-a-time lock.</summary>
     protected TrackerRuntime OpenRuntime(TrackerSettings settings, bool exclusive) => TrackerRuntime.Open(settings, Reporter, exclusive, ct: Cancellation);
 
-    /// <summary>Runs an engine call off the pipeline thread and waits for it, writing its reports meanwhile.</summary>
-    protected T RunEngine<T>(Func<CancellationToken, Task<T>> call) => Reporter.Await(Task.Run(() => call(Cancellation)));
+    /// <summary>
+    /// Runs an engine call off the pipeline thread and waits for it, writing its reports meanwhile. SIGTERM stops it
+    /// at its next safe point (see <see cref="TerminationDeferral"/>), then ends the process.
+    /// </summary>
+    protected T RunEngine<T>(Func<CancellationToken, Task<T>> call)
+    {
+        using var termination = new TerminationDeferral(_stop);
+        try
+        {
+            return Reporter.Await(Task.Run(() => call(Cancellation)));
+        }
+        finally
+        {
+            if (termination.Received)
+            {
+                // Straight to stderr: the pipeline may be gone, and a scheduled run's log must show why it ended.
+                Console.Error.WriteLine($"{MyInvocation.MyCommand.Name}: stopped by SIGTERM at a safe point; what was stored so far, the Trakt login included, is kept.");
+                Environment.Exit(TerminationDeferral.ExitCode);
+            }
+        }
+    }
 
     /// <inheritdoc cref="RunEngine{T}"/>
-    protected void RunEngine(Func<CancellationToken, Task> call) => Reporter.Await(Task.Run(() => call(Cancellation)));
+    protected void RunEngine(Func<CancellationToken, Task> call) => RunEngine(async ct =>
+    {
+        await call(ct);
+        return true;
+    });
 
     /// <summary>True under -WhatIf (or $WhatIfPreference): ShouldProcess only reports, so nothing may change.</summary>
     protected bool WhatIfRequested => MyInvocation.BoundParameters.TryGetValue("WhatIf", out var whatIf)

@@ -61,5 +61,7 @@ public sealed class TraktReadBenchmark : IBenchmark
         public StoredTokens? LoadTokens() => _tokens;
 
         public void SaveTokens(StoredTokens tokens) => _tokens = tokens;
+
+        public void MarkRefreshSent(DateTimeOffset at) => _tokens = _tokens with { RefreshSentAt = _tokens.RefreshSentAt ?? at };
     }
 }

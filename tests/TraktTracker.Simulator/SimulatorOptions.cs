@@ -28,6 +28,18 @@ public sealed class SimulatorOptions
     public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromDays(7);
 
     /// <summary>
+    /// How far Trakt's clock is ahead of the local one (negative: behind). Shows in the <c>created_at</c> of token
+    /// answers; the simulator's own expiry checks are unaffected.
+    /// </summary>
+    public TimeSpan ClockSkew { get; set; }
+
+    /// <summary>
+    /// How long a refresh grant's answer takes after the pair was rotated: the window in which a client that gives
+    /// up on the request loses the session (the old refresh token is already dead, the new one not yet delivered).
+    /// </summary>
+    public TimeSpan RefreshAnswerDelay { get; set; }
+
+    /// <summary>
     /// When true (Trakt's rule), a refresh also kills the access token of the pair it replaces,
     /// so a client that keeps using its old access token sees 401.
     /// </summary>

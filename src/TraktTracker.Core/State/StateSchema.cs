@@ -56,6 +56,8 @@ internal static class StateSchema
         CREATE TABLE dirty_days (day TEXT PRIMARY KEY) WITHOUT ROWID;
         CREATE TABLE projected_days (day TEXT PRIMARY KEY) WITHOUT ROWID;
         """,
+        // 2: when a refresh with the stored refresh token was sent and its answer not stored (NULL: none).
+        "ALTER TABLE tokens ADD COLUMN refresh_sent_at INTEGER;",
     ];
 
     internal static int LatestVersion => Steps.Length;

@@ -7,14 +7,15 @@ public sealed partial class StateStore
     public StoredTokens? LoadTokens() => Guarded(() =>
     {
         using var command = _connection.CreateCommand();
-        command.CommandText = "SELECT access_token, refresh_token, expires_at, scope FROM tokens WHERE id = 1";
+        command.CommandText = "SELECT access_token, refresh_token, expires_at, scope, refresh_sent_at FROM tokens WHERE id = 1";
         using var reader = command.ExecuteReader();
         return reader.Read()
             ? new StoredTokens(
                 reader.GetString(0),
                 reader.GetString(1),
                 Instants.FromTicks(reader.GetInt64(2)),
-                reader.IsDBNull(3) ? null : reader.GetString(3))
+                reader.IsDBNull(3) ? null : reader.GetString(3),
+                reader.IsDBNull(4) ? null : Instants.FromTicks(reader.GetInt64(4)))
             : null;
     });
 
@@ -28,14 +29,15 @@ public sealed partial class StateStore
             using var command = _connection.CreateCommand();
             command.Transaction = tx;
             command.CommandText =
-                "INSERT INTO tokens (id, access_token, refresh_token, expires_at, scope) " +
-                "VALUES (1, $access, $refresh, $expires, $scope) ON CONFLICT (id) DO UPDATE SET " +
+                "INSERT INTO tokens (id, access_token, refresh_token, expires_at, scope, refresh_sent_at) " +
+                "VALUES (1, $access, $refresh, $expires, $scope, $sent) ON CONFLICT (id) DO UPDATE SET " +
                 "access_token = excluded.access_token, refresh_token = excluded.refresh_token, " +
-                "expires_at = excluded.expires_at, scope = excluded.scope";
+                "expires_at = excluded.expires_at, scope = excluded.scope, refresh_sent_at = excluded.refresh_sent_at";
             command.Parameters.AddWithValue("$access", tokens.AccessToken);
             command.Parameters.AddWithValue("$refresh", tokens.RefreshToken);
             command.Parameters.AddWithValue("$expires", Instants.ToTicks(tokens.ExpiresAt));
             command.Parameters.AddWithValue("$scope", (object?)tokens.Scope ?? DBNull.Value);
+            command.Parameters.AddWithValue("$sent", tokens.RefreshSentAt is { } sent ? Instants.ToTicks(sent) : DBNull.Value);
             command.ExecuteNonQuery();
         });
     }
@@ -53,6 +55,17 @@ public sealed partial class StateStore
         });
         return removed > 0;
     }
+
+    /// <summary>Committed before the refresh request leaves, so it survives the process being killed during the
+    /// exchange (a crash-safe commit is enough: it only makes the next run's error precise).</summary>
+    public void MarkRefreshSent(DateTimeOffset at) => Write(tx =>
+    {
+        using var command = _connection.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = "UPDATE tokens SET refresh_sent_at = coalesce(refresh_sent_at, $at) WHERE id = 1";
+        command.Parameters.AddWithValue("$at", Instants.ToTicks(at));
+        command.ExecuteNonQuery();
+    });
 
     /// <summary>A small named value: cursor, last-activities baseline, backfill-done, timezone...</summary>
     public string? GetMeta(string key)

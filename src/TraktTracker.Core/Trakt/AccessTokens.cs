@@ -1,8 +1,11 @@
 namespace TraktTracker.Trakt;
 
 /// <summary>
-/// The access token in use (product.md §5.5): loaded from the store, reused until it is about to expire, refreshed
-/// one caller at a time. Refresh tokens are single-use, so a second concurrent refresh would kill the session.
+/// The access token in use: loaded from the store, reused until it is about to expire, refreshed one caller at a
+/// time. Refresh tokens are single-use, so a second concurrent refresh would kill the session, and so would a refresh
+/// abandoned after it was sent: Trakt may rotate the pair at any moment after the request leaves, and only its answer
+/// carries the new one. A run's stop is therefore honoured before the refresh is sent and right after the new pair is
+/// stored, never in between (the exchange is bounded by its own timeout instead).
 /// </summary>
 internal sealed class AccessTokens : IDisposable
 {
@@ -11,13 +14,16 @@ internal sealed class AccessTokens : IDisposable
     private readonly TimeProvider _time;
     private readonly TimeSpan _refreshMargin;
     private readonly SecretScrubber _scrubber;
-    private readonly Func<string, CancellationToken, Task<StoredTokens>> _redeem;
+    private readonly Func<StoredTokens, Task<StoredTokens>> _redeem;
     private readonly SemaphoreSlim _refreshGate = new(1, 1);
     private StoredTokens? _current;
 
-    /// <param name="redeem">The OAuth refresh grant; it must <see cref="Accept"/> the new pair before returning.</param>
+    /// <param name="redeem">
+    /// The OAuth refresh grant for the stored pair, under its own timeout; it must <see cref="Accept"/> the new pair
+    /// before returning.
+    /// </param>
     public AccessTokens(ITokenStore store, TraktClientOptions options, SecretScrubber scrubber,
-        Func<string, CancellationToken, Task<StoredTokens>> redeem)
+        Func<StoredTokens, Task<StoredTokens>> redeem)
     {
         _store = store;
         _time = options.Time;
@@ -62,7 +68,11 @@ internal sealed class AccessTokens : IDisposable
                 return latest;
             }
 
-            return await _redeem(latest.RefreshToken, ct);
+            ct.ThrowIfCancellationRequested();
+            _store.MarkRefreshSent(_time.GetUtcNow());
+            var fresh = await _redeem(latest);
+            ct.ThrowIfCancellationRequested();
+            return fresh;
         }
         finally
         {

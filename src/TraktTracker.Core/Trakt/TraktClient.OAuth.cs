@@ -78,25 +78,56 @@ public sealed partial class TraktClient
 
     /// <summary>
     /// Redeems a refresh token for a new pair. Refresh tokens are single-use, so the new pair is saved to the
-    /// token store before this returns (and before its access token is used anywhere).
+    /// token store before this returns (and before its access token is used anywhere). <paramref name="ct"/> can stop
+    /// it only before the request is sent: see <see cref="RedeemAsync"/>.
     /// </summary>
     public Task<StoredTokens> RedeemRefreshTokenAsync(string refreshToken, CancellationToken ct)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(refreshToken);
-        _scrubber.Add(refreshToken);
-        var grant = new Dictionary<string, string?> { ["refresh_token"] = refreshToken, ["grant_type"] = "refresh_token" };
-        return GrantAsync(grant, rejection =>
-            $"The stored refresh token was rejected by Trakt ({rejection}). Refresh tokens are single-use: this one was " +
-            "already used (perhaps by another copy of TraktTracker), revoked, or issued before Trakt's 2026 " +
-            $"authentication migration; {TraktAuthException.ReconnectAdvice}", ct);
+        ct.ThrowIfCancellationRequested();
+        return RedeemAsync(refreshToken, interruptedAt: null);
     }
 
-    private async Task<StoredTokens> RedeemForRefreshAsync(string refreshToken, CancellationToken ct)
+    /// <summary>The refresh of the stored pair that a run makes when its access token expired.</summary>
+    private async Task<StoredTokens> RefreshStoredAsync(StoredTokens stored)
     {
-        var tokens = await RedeemRefreshTokenAsync(refreshToken, ct);
+        var tokens = await RedeemAsync(stored.RefreshToken, stored.RefreshSentAt);
         _reporter.Verbose($"Refreshed the Trakt access token; it is valid until {tokens.ExpiresAt:u}.");
         return tokens;
     }
+
+    /// <summary>
+    /// Sends the refresh grant and stores the answer. Once the request has left, Trakt may rotate the pair at any
+    /// moment and only its answer carries the new one, so the exchange runs to its end under its own timeout, never
+    /// the caller's cancellation. <paramref name="interruptedAt"/>: when an earlier exchange with this token was
+    /// sent and never finished, which makes a rejection mean "lost in that exchange".
+    /// </summary>
+    private async Task<StoredTokens> RedeemAsync(string refreshToken, DateTimeOffset? interruptedAt)
+    {
+        _scrubber.Add(refreshToken);
+        var grant = new Dictionary<string, string?> { ["refresh_token"] = refreshToken, ["grant_type"] = "refresh_token" };
+        using var exchange = new CancellationTokenSource(_options.TokenExchangeTimeout, _options.Time);
+        try
+        {
+            return await GrantAsync(grant, rejection => RefreshRejected(rejection, interruptedAt), exchange.Token);
+        }
+        catch (OperationCanceledException) when (exchange.IsCancellationRequested)
+        {
+            throw new TraktApiException(
+                $"Trakt did not answer the token refresh within {_options.TokenExchangeTimeout.TotalSeconds:0.#} s. If it " +
+                "received the request, it has replaced the refresh token and the next run reports invalid_grant (then " +
+                $"{TraktAuthException.ReconnectAdvice}); otherwise the next run refreshes normally.", "POST /oauth/token");
+        }
+    }
+
+    private static string RefreshRejected(string rejection, DateTimeOffset? interruptedAt) => interruptedAt is { } sent
+        ? $"The stored refresh token was rejected by Trakt ({rejection}). A refresh with it was sent at {sent:u} and its " +
+          "answer never arrived or was never stored (the process was killed, or the connection failed, during that " +
+          "exchange): Trakt had already replaced the token, and refresh tokens are single-use, so this login is lost; " +
+          TraktAuthException.ReconnectAdvice
+        : $"The stored refresh token was rejected by Trakt ({rejection}). Refresh tokens are single-use: this one was " +
+          "already used (perhaps by another copy of TraktTracker), revoked, or issued before Trakt's 2026 " +
+          $"authentication migration; {TraktAuthException.ReconnectAdvice}";
 
     private async Task<StoredTokens> GrantAsync(Dictionary<string, string?> grant, Func<string, string> rejectedMessage, CancellationToken ct)
     {
@@ -119,13 +150,12 @@ public sealed partial class TraktClient
     {
         var json = response.RequireJson();
         var lifetime = TimeSpan.FromSeconds(JsonLookup.Number(json, "expires_in") ?? throw MissingField(response, "expires_in"));
-        var issued = JsonLookup.Number(json, "created_at") is { } created
-            ? DateTimeOffset.FromUnixTimeSeconds((long)created)
-            : _options.Time.GetUtcNow();
+        // From our clock at receipt, not Trakt's created_at: against a skewed local clock, created_at + expires_in
+        // could read as already expired (a refresh before every request) or as valid long after Trakt ends it.
         var tokens = new StoredTokens(
             JsonLookup.String(json, "access_token") ?? throw MissingField(response, "access_token"),
             JsonLookup.String(json, "refresh_token") ?? throw MissingField(response, "refresh_token"),
-            issued + lifetime,
+            _options.Time.GetUtcNow() + lifetime,
             JsonLookup.String(json, "scope"));
         _tokens.Accept(tokens);
         return tokens;

@@ -25,7 +25,7 @@ public sealed partial class TraktClient : IDisposable
         _reporter = reporter ?? SilentReporter.Instance;
         _scrubber.Add(options.ClientSecret);
         _transport = new TraktTransport(options, _reporter, _scrubber, handler);
-        _tokens = new AccessTokens(tokens, options, _scrubber, RedeemForRefreshAsync);
+        _tokens = new AccessTokens(tokens, options, _scrubber, RefreshStoredAsync);
     }
 
     /// <summary>Every HTTP request sent so far, retries and OAuth calls included.</summary>

@@ -47,6 +47,12 @@ public sealed record TraktClientOptions
     /// <summary>Refresh the access token when it expires within this margin, so it cannot expire mid-run.</summary>
     public TimeSpan TokenRefreshMargin { get; init; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// How long a refresh-token exchange may take, retries included. It is not cut short by a stop request (the
+    /// single-use token may already be spent), so this also bounds how long a stop waits for it.
+    /// </summary>
+    public TimeSpan TokenExchangeTimeout { get; init; } = TimeSpan.FromSeconds(20);
+
     internal TimeSpan EffectiveRetryBaseDelay => RetryBaseDelay ?? TimeSpan.FromSeconds(2);
 
     public static string DefaultUserAgent { get; } =

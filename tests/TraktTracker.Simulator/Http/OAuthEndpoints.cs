@@ -58,7 +58,7 @@ internal static class OAuthEndpoints
         var state = fields.TryGetValue("code", out var code) ? simulator.Auth.FindDeviceCode(code) : null;
         var status = state?.NextPollStatus(simulator.Auth.DeviceFlow) ?? StatusCodes.Status404NotFound;
         if (status == StatusCodes.Status200OK)
-            await WriteTokens(context, simulator.Auth.NewSession());
+            await WriteTokens(context, simulator.Auth.NewSession(), simulator.Options);
         else
             await Responses.Empty(context, status);
     }
@@ -85,7 +85,11 @@ internal static class OAuthEndpoints
             _ => null,
         };
         if (session is not null)
-            await WriteTokens(context, session);
+        {
+            if (grant == "refresh_token" && simulator.Options.RefreshAnswerDelay > TimeSpan.Zero)
+                await Task.Delay(simulator.Options.RefreshAnswerDelay, context.RequestAborted);
+            await WriteTokens(context, session, simulator.Options);
+        }
         else if (grant is "authorization_code" or "refresh_token")
             await Responses.Error(context, 400, "invalid_grant", grant == "refresh_token" ? "session not found"
                 : "The provided authorization grant is invalid, expired, revoked, does not match the redirection URI used in the authorization request, or was issued to another client.");
@@ -125,8 +129,8 @@ internal static class OAuthEndpoints
     private static Task InvalidClient(HttpContext context) =>
         Responses.Error(context, StatusCodes.Status401Unauthorized, "invalid_client", InvalidClientDescription);
 
-    /// <summary>The token response (trakt-api.md §2.3); <c>created_at</c> is Unix seconds.</summary>
-    private static Task WriteTokens(HttpContext context, TokenSession session) =>
+    /// <summary>The token response (trakt-api.md §2.3); <c>created_at</c> is Unix seconds on Trakt's (maybe skewed) clock.</summary>
+    private static Task WriteTokens(HttpContext context, TokenSession session, SimulatorOptions options) =>
         Responses.Json(context, StatusCodes.Status200OK, w =>
         {
             w.WriteStartObject();
@@ -135,7 +139,7 @@ internal static class OAuthEndpoints
             w.WriteNumber("expires_in", (long)session.Lifetime.TotalSeconds);
             w.WriteString("refresh_token", session.RefreshToken);
             w.WriteString("scope", "public");
-            w.WriteNumber("created_at", session.CreatedAt.ToUnixTimeSeconds());
+            w.WriteNumber("created_at", (session.CreatedAt + options.ClockSkew).ToUnixTimeSeconds());
             w.WriteEndObject();
         });
 }

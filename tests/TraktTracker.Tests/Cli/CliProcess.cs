@@ -86,7 +86,7 @@ internal sealed class CliProcess : IDisposable
         }
     }
 
-    /// <summary>Sends a POSIX signal (15 = SIGTERM, 2 = SIGINT), as docker stop or Ctrl+C would.</summary>
+    /// <summary>Sends a POSIX signal (15 = SIGTERM, 2 = SIGINT), as docker stop or Ctrl+C would, or 9 = SIGKILL.</summary>
     public void Signal(int signal) => Assert.Equal(0, kill(_process.Id, signal));
 
     public async Task<CliResult> WaitForExitAsync(TimeSpan timeout)
@@ -136,6 +136,7 @@ internal sealed class CliProcess : IDisposable
 
     public const int SigInt = 2;
     public const int SigTerm = 15;
+    public const int SigKill = 9;
 
     [DllImport("libc", SetLastError = true)]
     private static extern int kill(int pid, int signal);

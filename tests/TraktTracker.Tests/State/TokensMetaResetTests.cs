@@ -42,6 +42,25 @@ public sealed class TokensMetaResetTests : IDisposable
     }
 
     [Fact]
+    public void A_sent_refresh_stays_marked_with_its_first_time_until_a_new_pair_is_saved()
+    {
+        var first = new DateTimeOffset(2026, 11, 30, 18, 0, 0, TimeSpan.Zero);
+        using (var store = _temp.Open())
+        {
+            store.SaveTokens(Tokens);
+            store.MarkRefreshSent(first);
+            store.MarkRefreshSent(first.AddDays(1));
+        }
+
+        using (var store = _temp.Open())
+        {
+            Assert.Equal(Tokens with { RefreshSentAt = first }, store.LoadTokens());
+            store.SaveTokens(Tokens with { RefreshToken = "refresh-2" });
+            Assert.Null(store.LoadTokens()!.RefreshSentAt);
+        }
+    }
+
+    [Fact]
     public void Saved_tokens_are_committed_when_SaveTokens_returns()
     {
         using var store = _temp.Open();

@@ -29,6 +29,18 @@ internal sealed class InMemoryTokenStore(ConcurrentQueue<string>? events = null)
         Events.Enqueue($"save {tokens.AccessToken}");
     }
 
+    public void MarkRefreshSent(DateTimeOffset at)
+    {
+        string refreshToken;
+        lock (_gate)
+        {
+            _tokens = _tokens! with { RefreshSentAt = _tokens.RefreshSentAt ?? at };
+            refreshToken = _tokens.RefreshToken;
+        }
+
+        Events.Enqueue($"refresh {refreshToken}");
+    }
+
     public void Seed(string accessToken, string refreshToken, DateTimeOffset expiresAt)
     {
         lock (_gate) _tokens = new StoredTokens(accessToken, refreshToken, expiresAt, "public");

@@ -48,22 +48,83 @@ public sealed class TokenTests
         Assert.False(bed.Simulator.Auth.IsRefreshTokenValid(refresh));
         Assert.True(bed.Simulator.Auth.IsRefreshTokenValid(fresh.RefreshToken));
         Assert.InRange(fresh.ExpiresAt, DateTimeOffset.UtcNow.AddDays(7).AddMinutes(-1), DateTimeOffset.UtcNow.AddDays(7).AddMinutes(1));
-        Assert.Equal([$"save {fresh.AccessToken}", $"use {fresh.AccessToken}"], bed.Events.ToList());
+        Assert.Equal([$"refresh {refresh}", $"save {fresh.AccessToken}", $"use {fresh.AccessToken}"], bed.Events.ToList());
     }
 
     [Fact]
     public async Task An_access_token_Trakt_expired_early_causes_one_refresh_and_one_retry()
     {
         await using var bed = await TraktTestBed.StartAsync();
-        var old = bed.Store.LoadTokens()!.AccessToken;
+        var old = bed.Store.LoadTokens()!;
         bed.Simulator.Auth.ExpireAccessTokens();
 
         await bed.Client.GetLastActivitiesAsync(CancellationToken.None);
 
         Assert.Equal(1, bed.Simulator.Auth.RefreshCount);
         var fresh = bed.Store.LoadTokens()!.AccessToken;
-        Assert.Equal([$"use {old}", $"save {fresh}", $"use {fresh}"], bed.Events.ToList());
+        Assert.Equal([$"use {old.AccessToken}", $"refresh {old.RefreshToken}", $"save {fresh}", $"use {fresh}"], bed.Events.ToList());
         Assert.Equal(3, bed.Client.ApiCalls);
+    }
+
+    [Fact]
+    public async Task A_stop_while_a_sent_refresh_awaits_its_answer_stores_the_new_pair_then_stops()
+    {
+        // Trakt rotates the pair at once and answers a second later: the stop comes in between.
+        await using var bed = await TraktTestBed.StartAsync(o => o.RefreshAnswerDelay = TimeSpan.FromSeconds(1));
+        bed.Simulator.Auth.ExpireAccessTokens();
+        using var stop = new CancellationTokenSource();
+
+        var run = bed.Client.GetLastActivitiesAsync(stop.Token);
+        while (bed.Simulator.Auth.RefreshCount == 0 && !run.IsCompleted)
+        {
+            await Task.Delay(10);
+        }
+
+        await stop.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
+
+        var stored = bed.Store.LoadTokens()!;
+        Assert.True(bed.Simulator.Auth.IsRefreshTokenValid(stored.RefreshToken), "the stored refresh token no longer works");
+        Assert.Null(stored.RefreshSentAt);
+        Assert.DoesNotContain(bed.Simulator.Requests.All, r => r.Path == "/oauth/token" && r.Status != 200);
+        // Stopped right after the new pair was stored: the rejected request is not sent again.
+        Assert.Equal(1, bed.Simulator.Requests.Count("/sync/last_activities"));
+    }
+
+    [Fact]
+    public async Task A_refresh_Trakt_does_not_answer_in_time_fails_saying_what_the_next_run_will_show()
+    {
+        await using var bed = await TraktTestBed.StartAsync(o => o.RefreshAnswerDelay = TimeSpan.FromSeconds(30),
+            o => o with { TokenExchangeTimeout = TimeSpan.FromMilliseconds(300) });
+        bed.Simulator.Auth.ExpireAccessTokens();
+
+        var error = await Assert.ThrowsAsync<TraktApiException>(() => bed.Client.GetLastActivitiesAsync(CancellationToken.None));
+
+        Assert.Equal("POST /oauth/token", error.Endpoint);
+        Assert.StartsWith("Trakt did not answer the token refresh within 0.3 s.", error.Message, StringComparison.Ordinal);
+        Assert.Contains("the next run reports invalid_grant (then run Connect-Trakt again (or trakt-tracker --auth))", error.Message);
+        Assert.NotNull(bed.Store.LoadTokens()!.RefreshSentAt);
+    }
+
+    [Theory]
+    [InlineData(-10)]
+    [InlineData(10)]
+    public async Task A_skewed_Trakt_clock_does_not_change_when_the_token_expires(int skewDays)
+    {
+        // Trakt's created_at 10 days behind: created_at + 7 days lies in the past here. Ahead: far in the future.
+        await using var bed = await TraktTestBed.StartAsync(o => o.ClockSkew = TimeSpan.FromDays(skewDays));
+        bed.Simulator.Auth.ExpireAccessTokens();
+
+        var before = DateTimeOffset.UtcNow;
+        await bed.Client.GetLastActivitiesAsync(CancellationToken.None);
+        var after = DateTimeOffset.UtcNow;
+        for (var i = 0; i < 3; i++)
+        {
+            await bed.Client.GetLastActivitiesAsync(CancellationToken.None);
+        }
+
+        Assert.Equal(1, bed.Simulator.Auth.RefreshCount);
+        Assert.InRange(bed.Store.LoadTokens()!.ExpiresAt, before.AddDays(7), after.AddDays(7));
     }
 
     [Fact]
