@@ -14,6 +14,8 @@
     CmdletsToExport      = @(
         'Connect-Trakt'
         'Get-TraktHistory'
+        'Get-TraktStats'
+        'Export-TraktReport'
         'Invoke-TraktBackfill'
         'Invoke-TraktSync'
         'Invoke-TraktReconcile'

@@ -64,7 +64,4 @@ public sealed class GetTraktHistoryCommand : TraktCmdlet
             }
         }
     }
-
-    // PowerShell dates without a zone ([datetime]'2024-05-01') mean local time, as users type them.
-    private static DateTimeOffset? ToInstant(DateTime? value) => value is { } date ? new DateTimeOffset(date) : null;
 }
