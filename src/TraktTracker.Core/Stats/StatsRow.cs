@@ -26,7 +26,7 @@ public sealed record StatsRow
     /// <summary>Sum of the plays' runtimes (a play without a runtime adds nothing).</summary>
     public long Minutes { get; init; }
 
-    public double Hours => Math.Round(Minutes / 60.0, 1);
+    public double Hours => Math.Round(Minutes / 60.0, 1, MidpointRounding.AwayFromZero);
 
     /// <summary>Distinct movies and episodes (the rewatch identity); for a show: its distinct episodes.</summary>
     public int DistinctTitles { get; init; }

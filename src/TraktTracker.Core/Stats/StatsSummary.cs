@@ -14,7 +14,7 @@ public sealed record StatsSummary
 
     public long Minutes { get; init; }
 
-    public double Hours => Math.Round(Minutes / 60.0, 1);
+    public double Hours => Math.Round(Minutes / 60.0, 1, MidpointRounding.AwayFromZero);
 
     public int DistinctMovies { get; init; }
 
@@ -27,7 +27,7 @@ public sealed record StatsSummary
     public int Rewatches { get; init; }
 
     /// <summary>Rewatches as a percentage of all plays, one decimal.</summary>
-    public double RewatchPercent => Plays == 0 ? 0 : Math.Round(100.0 * Rewatches / Plays, 1);
+    public double RewatchPercent => Plays == 0 ? 0 : Math.Round(100.0 * Rewatches / Plays, 1, MidpointRounding.AwayFromZero);
 
     public int UnknownDatePlays { get; init; }
 
