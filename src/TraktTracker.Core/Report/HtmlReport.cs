@@ -46,6 +46,7 @@ public static class HtmlReport
         .hbar .name{overflow:hidden;text-overflow:ellipsis;white-space:nowrap}.hbar .track{background:#eef1f5;border-radius:4px;height:12px}
         .hbar .fill{display:block;background:var(--bar);border-radius:4px;height:12px}.hbar .n{text-align:right}
         .split{display:flex;height:18px;border-radius:5px;overflow:hidden;margin:6px 0}.split .first{background:var(--bar)}.split .again{background:var(--rewatch)}
+        section section{border:0;padding:0;margin:10px 0}.label{font-size:.85em;color:var(--muted);margin:4px 0}
         .two{display:grid;grid-template-columns:repeat(auto-fit,minmax(300px,1fr));gap:0 24px}
         """;
 
@@ -211,9 +212,9 @@ public static class HtmlReport
                 return new SvgCharts.Bar(label, value(row), title, ticks || month.Month == 1);
             }
 
-            html.Append("<div class=\"two\"><div class=\"scroll\">")
+            html.Append("<div class=\"two\"><div class=\"scroll\"><p class=\"label\">Plays</p>")
                 .Append(SvgCharts.Bars("plays-per-month", "Plays per month", months.Select(m => BarOf(m, r => r?.Plays ?? 0)).ToList()))
-                .Append("</div><div class=\"scroll\">")
+                .Append("</div><div class=\"scroll\"><p class=\"label\">Hours</p>")
                 .Append(SvgCharts.Bars("hours-per-month", "Hours per month", months.Select(m => BarOf(m, r => r?.Hours ?? 0)).ToList()))
                 .Append("</div></div>");
         }

@@ -1,9 +1,10 @@
 namespace TraktTracker.Stats;
 
 /// <summary>The running figures of one group of plays.</summary>
-internal sealed class GroupTally
+internal sealed class GroupTally(bool countsTitles = true)
 {
-    private readonly HashSet<int> titles = [];
+    /// <summary>Null for a group of one title (a Title row), which needs no set to count it.</summary>
+    private readonly HashSet<int>? titles = countsTitles ? [] : null;
 
     public string Label { get; set; } = "";
 
@@ -25,7 +26,7 @@ internal sealed class GroupTally
         Minutes += play.RuntimeMinutes ?? 0;
         Rewatches += play.IsRewatch ? 1 : 0;
         Movies += play.Type == MediaType.Movie ? 1 : 0;
-        titles.Add(titleId);
+        titles?.Add(titleId);
         if (!play.HasUnknownDate())
         {
             FirstPlay = FirstPlay is { } first && first <= play.WatchedAt ? first : play.WatchedAt;
@@ -41,7 +42,7 @@ internal sealed class GroupTally
         Type = type,
         Plays = Plays,
         Minutes = Minutes,
-        DistinctTitles = titles.Count,
+        DistinctTitles = titles?.Count ?? (Plays > 0 ? 1 : 0),
         FirstWatches = Plays - Rewatches,
         Rewatches = Rewatches,
         Movies = Movies,

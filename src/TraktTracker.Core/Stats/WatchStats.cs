@@ -29,7 +29,9 @@ public sealed class WatchStats
     private readonly GroupTally movies = new();
     private readonly GroupTally episodes = new();
     private readonly GroupTally unknownDate = new();
-    private readonly GroupTally all = new();
+    private readonly GroupTally all = new(countsTitles: false);
+    private readonly Dictionary<StatsGrouping, IReadOnlyList<StatsRow>> rows = [];
+    private StatsSummary? summary;
     private readonly int[,] weekdayHour = new int[7, 24];
     private Sitting? sitting;
     private Sitting? longestSitting;
@@ -82,15 +84,28 @@ public sealed class WatchStats
     /// shows and titles by plays (then minutes, then name), types movies first. Groups without plays have no row.</summary>
     public IReadOnlyList<StatsRow> Rows(StatsGrouping by)
     {
+        if (!rows.TryGetValue(by, out var grouped))
+        {
+            rows.Add(by, grouped = BuildRows(by));
+        }
+
+        return grouped;
+    }
+
+    /// <summary>The totals; see <see cref="StatsSummary"/> for the streak, busiest-day and binge rules.</summary>
+    public StatsSummary Summary() => summary ??= BuildSummary();
+
+    private List<StatsRow> BuildRows(StatsGrouping by)
+    {
         if (periods.TryGetValue(by, out var byPeriod))
         {
-            var rows = byPeriod.OrderBy(g => g.Key).Select(g => g.Value.ToRow(by, PeriodLabel(by, g.Key))).ToList();
+            var periodRows = byPeriod.OrderBy(g => g.Key).Select(g => g.Value.ToRow(by, PeriodLabel(by, g.Key))).ToList();
             if (unknownDate.Plays > 0)
             {
-                rows.Add(unknownDate.ToRow(by, UnknownDateGroup, unknownDate: true));
+                periodRows.Add(unknownDate.ToRow(by, UnknownDateGroup, unknownDate: true));
             }
 
-            return rows;
+            return periodRows;
         }
 
         return by switch
@@ -104,7 +119,7 @@ public sealed class WatchStats
         };
     }
 
-    public StatsSummary Summary()
+    private StatsSummary BuildSummary()
     {
         var days = periods[StatsGrouping.Day];
         var (streak, streakFirst) = LongestStreak(days.Keys);
@@ -147,7 +162,7 @@ public sealed class WatchStats
 
         var titleId = TitleId(play);
         all.Add(play, titleId);
-        Tally(titles, titleId, play, titleId, TitleLabel);
+        Tally(titles, titleId, play, titleId, TitleLabel, countsTitles: false);
         (play.Type == MediaType.Movie ? movies : episodes).Add(play, titleId);
         if (play.Type == MediaType.Episode)
         {
@@ -203,13 +218,14 @@ public sealed class WatchStats
         return id;
     }
 
-    private static void Tally<TKey>(Dictionary<TKey, GroupTally> groups, TKey key, WatchEvent play, int titleId, Func<WatchEvent, string>? label = null)
+    private static void Tally<TKey>(Dictionary<TKey, GroupTally> groups, TKey key, WatchEvent play, int titleId, Func<WatchEvent, string>? label = null,
+        bool countsTitles = true)
         where TKey : notnull
     {
         if (!groups.TryGetValue(key, out var tally))
         {
             // Newest play first: a renamed show or movie is shown by its latest name.
-            groups.Add(key, tally = new GroupTally { Label = label?.Invoke(play) ?? "" });
+            groups.Add(key, tally = new GroupTally(countsTitles) { Label = label?.Invoke(play) ?? "" });
         }
 
         tally.Add(play, titleId);
