@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using TraktTracker.State;
 using TraktTracker.Stats;
 
 namespace TraktTracker.Commands;
@@ -8,7 +7,7 @@ namespace TraktTracker.Commands;
 [Cmdlet(VerbsCommon.Get, "TraktStats", DefaultParameterSetName = SummarySet)]
 [OutputType(typeof(StatsSummary), ParameterSetName = [SummarySet])]
 [OutputType(typeof(StatsRow), ParameterSetName = [BySet])]
-public sealed class GetTraktStatsCommand : TraktCmdlet
+public sealed class GetTraktStatsCommand : TraktHistoryFilterCmdlet
 {
     private const string BySet = "By";
     private const string SummarySet = "Summary";
@@ -21,17 +20,6 @@ public sealed class GetTraktStatsCommand : TraktCmdlet
     [Parameter(ParameterSetName = SummarySet)]
     public SwitchParameter Summary { get; set; }
 
-    [Parameter]
-    public MediaType? Type { get; set; }
-
-    /// <summary>Only plays watched after this moment (a date without offset is local time).</summary>
-    [Parameter]
-    public DateTime? After { get; set; }
-
-    /// <summary>Only plays watched before this moment.</summary>
-    [Parameter]
-    public DateTime? Before { get; set; }
-
     /// <summary>Only plays of this year in TIMEZONE's calendar.</summary>
     [Parameter]
     [ValidateRange(1, 9999)]
@@ -42,7 +30,7 @@ public sealed class GetTraktStatsCommand : TraktCmdlet
         using var runtime = OpenRuntime(exclusive: false);
         var stats = runtime.ComputeStats(new StatsQuery
         {
-            Filter = new HistoryFilter { Type = Type, After = ToInstant(After), Before = ToInstant(Before) },
+            Filter = Filter,
             Year = Year,
         });
         if (ParameterSetName == BySet)
