@@ -12,9 +12,12 @@ public sealed class GetTraktStatsCommand : TraktHistoryFilterCmdlet
     private const string BySet = "By";
     private const string SummarySet = "Summary";
 
+    // Kept as its number, like TraktHistoryFilterCmdlet's -Type.
+    private int _by;
+
     /// <summary>One row per year, month, ISO week, day, weekday or hour (local to TIMEZONE), show, title or type.</summary>
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = BySet)]
-    public StatsGrouping By { get; set; }
+    public StatsGrouping By { get => (StatsGrouping)_by; set => _by = (int)value; }
 
     /// <summary>One row of totals (the default without -By).</summary>
     [Parameter(ParameterSetName = SummarySet)]

@@ -6,8 +6,12 @@ namespace TraktTracker.Commands;
 /// <summary>The filters the cmdlets that read the local history share: -Type, -After, -Before.</summary>
 public abstract class TraktHistoryFilterCmdlet : TraktCmdlet
 {
+    // Kept as its number, never as the engine's enum: PowerShell lays out exported cmdlet classes while it imports
+    // the module, before the engine is loadable when the engine loads in a context of its own.
+    private int? _type;
+
     [Parameter]
-    public MediaType? Type { get; set; }
+    public MediaType? Type { get => (MediaType?)_type; set => _type = (int?)value; }
 
     /// <summary>Only plays watched after this moment (a date without offset is local time).</summary>
     [Parameter]
