@@ -1,12 +1,24 @@
 using System.Management.Automation;
+using TraktTracker.State;
 
 namespace TraktTracker.Commands;
 
 /// <summary>Get-TraktHistory: plays from the local store (or, with -Online, straight from Trakt), newest first.</summary>
 [Cmdlet(VerbsCommon.Get, "TraktHistory")]
 [OutputType(typeof(WatchEvent))]
-public sealed class GetTraktHistoryCommand : TraktHistoryFilterCmdlet
+public sealed class GetTraktHistoryCommand : TraktCmdlet
 {
+    [Parameter]
+    public MediaType? Type { get; set; }
+
+    /// <summary>Only plays watched after this moment (a date without offset is local time).</summary>
+    [Parameter]
+    public DateTime? After { get; set; }
+
+    /// <summary>Only plays watched before this moment.</summary>
+    [Parameter]
+    public DateTime? Before { get; set; }
+
     /// <summary>Matches the title or the show title; wildcards, case-insensitive.</summary>
     [Parameter(Position = 0)]
     [SupportsWildcards]
@@ -24,7 +36,7 @@ public sealed class GetTraktHistoryCommand : TraktHistoryFilterCmdlet
     protected override void ProcessTraktRecord()
     {
         var selection = new PlaySelection(Title, First);
-        var filter = Filter;
+        var filter = new HistoryFilter { Type = Type, After = ToInstant(After), Before = ToInstant(Before) };
         // Reading the store needs no lock; -Online may refresh the single-use token, which only one run may do at a time.
         using var runtime = OpenRuntime(exclusive: Online.IsPresent);
         if (Online)

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using TraktTracker.State;
 using TraktTracker.Stats;
 
 namespace TraktTracker.Commands;
@@ -7,13 +8,15 @@ namespace TraktTracker.Commands;
 [Cmdlet(VerbsCommon.Get, "TraktStats", DefaultParameterSetName = SummarySet)]
 [OutputType(typeof(StatsSummary), ParameterSetName = [SummarySet])]
 [OutputType(typeof(StatsRow), ParameterSetName = [BySet])]
-public sealed class GetTraktStatsCommand : TraktHistoryFilterCmdlet
+public sealed class GetTraktStatsCommand : TraktCmdlet
 {
     private const string BySet = "By";
     private const string SummarySet = "Summary";
 
-    // Kept as its number, like TraktHistoryFilterCmdlet's -Type.
+    // Engine enums are kept as their number: PowerShell lays out exported cmdlet classes while it imports the
+    // module, before the engine is loadable when it loads in a context of its own.
     private int _by;
+    private int? _type;
 
     /// <summary>One row per year, month, ISO week, day, weekday or hour (local to TIMEZONE), show, title or type.</summary>
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = BySet)]
@@ -22,6 +25,18 @@ public sealed class GetTraktStatsCommand : TraktHistoryFilterCmdlet
     /// <summary>One row of totals (the default without -By).</summary>
     [Parameter(ParameterSetName = SummarySet)]
     public SwitchParameter Summary { get; set; }
+
+    /// <summary>Only movies or only episodes.</summary>
+    [Parameter]
+    public MediaType? Type { get => (MediaType?)_type; set => _type = (int?)value; }
+
+    /// <summary>Only plays watched after this moment (a date without offset is local time).</summary>
+    [Parameter]
+    public DateTime? After { get; set; }
+
+    /// <summary>Only plays watched before this moment.</summary>
+    [Parameter]
+    public DateTime? Before { get; set; }
 
     /// <summary>Only plays of this year in TIMEZONE's calendar.</summary>
     [Parameter]
@@ -33,7 +48,7 @@ public sealed class GetTraktStatsCommand : TraktHistoryFilterCmdlet
         using var runtime = OpenRuntime(exclusive: false);
         var stats = runtime.ComputeStats(new StatsQuery
         {
-            Filter = Filter,
+            Filter = new HistoryFilter { Type = Type, After = ToInstant(After), Before = ToInstant(Before) },
             Year = Year,
         });
         if (ParameterSetName == BySet)
