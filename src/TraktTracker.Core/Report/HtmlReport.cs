@@ -16,7 +16,7 @@ public static class HtmlReport
     public const int TopCount = 10;
 
     /// <summary>The columns of every table of <see cref="StatsRow"/>s, after the group's own.</summary>
-    public static readonly IReadOnlyList<(string Header, Func<StatsRow, string> Value)> RowColumns =
+    private static readonly IReadOnlyList<(string Header, Func<StatsRow, string> Value)> RowColumns =
     [
         ("Plays", r => Html.Number(r.Plays)),
         ("Minutes", r => Html.Number(r.Minutes)),

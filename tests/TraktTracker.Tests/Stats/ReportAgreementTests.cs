@@ -1,4 +1,5 @@
 using System.Globalization;
+using TraktTracker.Config;
 using TraktTracker.Report;
 using TraktTracker.Stats;
 
@@ -142,6 +143,21 @@ public sealed class ReportAgreementTests : IClassFixture<StatsHistory>
         Assert.DoesNotMatch("(?i)<(script|link|img|iframe|object|embed)\\b|\\b(src|href)=|url\\(|@import", report.Html);
         Assert.Contains("content=\"default-src 'none'; style-src 'unsafe-inline'\"", report.Html);
         Assert.DoesNotContain(file.Path + ".partial", Directory.GetFiles(Path.GetDirectoryName(file.Path)!));
+    }
+
+    [Fact]
+    public void A_path_that_cannot_be_written_is_refused_naming_it_and_leaves_no_file()
+    {
+        var blocker = Path.Combine(history.OutputFolder, "a-file");
+        File.WriteAllText(blocker, "not a folder");
+        var path = Path.Combine(blocker, "report.html");
+        using var runtime = history.Open();
+
+        var error = Assert.Throws<ConfigurationException>(() => runtime.ExportReport(path, year: null));
+
+        Assert.Contains($"Cannot write the report to '{path}'", error.Message);
+        Assert.Contains("Choose a path this user may write to", error.Message);
+        Assert.Equal("not a folder", File.ReadAllText(blocker));
     }
 
     private static string[] Cells(StatsRow row) =>
