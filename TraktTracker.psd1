@@ -15,6 +15,8 @@
         'Connect-Trakt'
         'Disconnect-Trakt'
         'Get-TraktHistory'
+        'Get-TraktStats'
+        'Export-TraktReport'
         'Invoke-TraktBackfill'
         'Invoke-TraktSync'
         'Invoke-TraktReconcile'

@@ -9,6 +9,9 @@ internal enum CliAction
     Auth,
     TestInflux,
     RebuildInflux,
+
+    /// <summary>Write the HTML report of the local history (<c>--report PATH [--year N]</c>).</summary>
+    Report,
     Help,
     Version,
 }

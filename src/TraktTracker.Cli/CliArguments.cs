@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace TraktTracker.Cli;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace TraktTracker.Cli;
 /// </summary>
 internal sealed record CliArguments
 {
-    private static readonly string[] ActionFlags = ["--auth", "--once", "--test-influx", "--rebuild-influx"];
+    private static readonly string[] ActionFlags = ["--auth", "--once", "--test-influx", "--rebuild-influx", "--report"];
 
     public CliAction Action { get; private init; } = CliAction.Service;
 
@@ -24,10 +26,17 @@ internal sealed record CliArguments
 
     public bool NoInflux { get; private init; }
 
+    /// <summary>With <see cref="CliAction.Report"/>: the HTML file to write.</summary>
+    public string? ReportPath { get; private init; }
+
+    /// <summary>With <see cref="CliAction.Report"/>: the year in review, if any.</summary>
+    public int? Year { get; private init; }
+
     /// <summary>Records print every member by default, and an authorization code is a secret.</summary>
     public override string ToString() =>
         $"CliArguments {{ Action = {Action}, Once = {Once}, AuthCode = {(AuthCode is null ? "(none)" : "***")}, ConfigPath = {ConfigPath}, " +
-        $"ForceBackfill = {ForceBackfill}, ResetState = {ResetState}, KeepAuth = {KeepAuth}, NoInflux = {NoInflux} }}";
+        $"ForceBackfill = {ForceBackfill}, ResetState = {ResetState}, KeepAuth = {KeepAuth}, NoInflux = {NoInflux}, " +
+        $"ReportPath = {ReportPath}, Year = {Year} }}";
 
     public static CliArguments Parse(IReadOnlyList<string> args)
     {
@@ -52,6 +61,8 @@ internal sealed record CliArguments
             ResetState = flags.ContainsKey("--reset-state"),
             KeepAuth = flags.ContainsKey("--keep-auth"),
             NoInflux = flags.ContainsKey("--no-influx"),
+            ReportPath = flags.GetValueOrDefault("--report"),
+            Year = flags.TryGetValue("--year", out var year) ? ParseYear(year!) : null,
         };
         parsed.CheckCombinations();
         return parsed;
@@ -116,6 +127,11 @@ internal sealed record CliArguments
         _ => throw new UsageException($"Invalid value for --once: '{value}'. Use backfill, incremental or reconcile."),
     };
 
+    private static int ParseYear(string value)
+        => int.TryParse(value.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 1 and <= 9999
+            ? year
+            : throw new UsageException($"Invalid value for --year: '{value}'. Give a year such as 2024.");
+
     private static CliAction ActionOf(Dictionary<string, string?> flags)
     {
         var given = ActionFlags.Where(flags.ContainsKey).ToList();
@@ -130,6 +146,7 @@ internal sealed record CliArguments
             "--once" => CliAction.Once,
             "--test-influx" => CliAction.TestInflux,
             "--rebuild-influx" => CliAction.RebuildInflux,
+            "--report" => CliAction.Report,
             _ => CliAction.Service,
         };
     }
@@ -143,9 +160,15 @@ internal sealed record CliArguments
         Require(AuthCode is null || syncs || Action == CliAction.Auth, $"--auth-code cannot be combined with {FlagOf(Action)}");
         Require(!ResetState || syncs || Action == CliAction.Auth, $"--reset-state cannot be combined with {FlagOf(Action)}");
         Require(!KeepAuth || ResetState, "--keep-auth only applies to --reset-state");
+        Require(Year is null || Action == CliAction.Report, "--year only applies to --report");
     }
 
-    private static string FlagOf(CliAction action) => action == CliAction.TestInflux ? "--test-influx" : "--rebuild-influx";
+    private static string FlagOf(CliAction action) => action switch
+    {
+        CliAction.TestInflux => "--test-influx",
+        CliAction.Report => "--report",
+        _ => "--rebuild-influx",
+    };
 
     private static void Require(bool condition, string message)
     {

@@ -18,6 +18,7 @@ internal sealed class CliCommands(CliArguments args, TrackerSettings settings, L
         CliAction.Once => OnceAsync(args.Once!.Value, stop),
         CliAction.RebuildInflux => RebuildInfluxAsync(stop),
         CliAction.TestInflux => TestInfluxAsync(stop),
+        CliAction.Report => ReportAsync(stop),
         _ => ServiceAsync(stop),
     };
 
@@ -65,6 +66,14 @@ internal sealed class CliCommands(CliArguments args, TrackerSettings settings, L
         }
 
         log.Info(result.Message);
+    }
+
+    /// <summary>Reads the store only: no run lock, so it works while a sync runs.</summary>
+    private Task ReportAsync(CancellationToken stop)
+    {
+        using var runtime = TrackerRuntime.Open(settings, log, exclusive: false, ct: stop);
+        log.Info(ResultText.Report(runtime.ExportReport(args.ReportPath!, args.Year)));
+        return Task.CompletedTask;
     }
 
     private async Task ServiceAsync(CancellationToken stop)

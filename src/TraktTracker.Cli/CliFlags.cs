@@ -14,6 +14,8 @@ internal static class CliFlags
         ("--keep-auth", null, "With --reset-state: keep the stored Trakt tokens."),
         ("--test-influx", null, "Check that InfluxDB is reachable and both buckets accept writes, leaving no data behind; exit."),
         ("--rebuild-influx", null, "Rewrite the whole InfluxDB projection from the local store without calling Trakt; exit."),
+        ("--report", "PATH", "Write the HTML report of the local history (totals, months, calendars, top shows and movies) to PATH and exit; Trakt is not called."),
+        ("--year", "N", "With --report: add a year in review of year N (in TIMEZONE)."),
         ("--config", "PATH", "The config.toml to read (CONFIG_PATH)."),
         ("--help", null, "Show this help and exit (also -h)."),
         ("--version", null, "Show the version and exit."),
@@ -27,6 +29,7 @@ internal static class CliFlags
     {
         "--once" => "backfill, incremental or reconcile",
         "--auth-code" => "the code Trakt showed after you approved the app",
+        "--year" => "a year such as 2024",
         _ => "a path",
     };
 }

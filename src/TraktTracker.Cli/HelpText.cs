@@ -21,7 +21,7 @@ internal static class HelpText
         text.AppendLine($"trakt-tracker {Version}: keeps your Trakt watch history in SQLite and projects it into InfluxDB.");
         text.AppendLine();
         text.AppendLine("Usage: trakt-tracker [options]");
-        text.AppendLine("  Without --once, --auth, --test-influx or --rebuild-influx it runs as a service: a backfill if none");
+        text.AppendLine("  Without --once, --auth, --test-influx, --rebuild-influx or --report it runs as a service: a backfill if none");
         text.AppendLine("  finished yet, one incremental sync, then sync on SYNC_CRON and reconcile on RECONCILE_CRON (in TIMEZONE)");
         text.AppendLine("  until SIGTERM or Ctrl+C, which stop it at a safe point.");
         text.AppendLine();

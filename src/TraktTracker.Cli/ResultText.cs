@@ -1,6 +1,7 @@
 using System.Globalization;
 using TraktTracker.Config;
 using TraktTracker.Influx;
+using TraktTracker.Report;
 using TraktTracker.Sync;
 using TraktTracker.Trakt;
 
@@ -35,6 +36,10 @@ internal static class ResultText
     public static string DevicePrompt(DeviceCodePrompt prompt)
         => $"To connect trakt-tracker to Trakt, open {prompt.VerificationUrl} and enter the code {prompt.UserCode} " +
            $"within {Math.Max(1, (int)Math.Round(prompt.ExpiresIn.TotalMinutes))} minutes. Waiting for approval...";
+
+    public static string Report(ReportFile r)
+        => $"Report of {Count(r.Plays, "play")}{(r.Year is { } year ? $" with {year} in review" : "")} written to {r.Path} " +
+           $"({(r.Bytes + 1023) / 1024} KB; days and hours in {r.TimeZone}).";
 
     private static string Writable(bool canWrite) => canWrite ? "writable" : "not writable";
 

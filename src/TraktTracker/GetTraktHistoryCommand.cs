@@ -73,6 +73,4 @@ public sealed class GetTraktHistoryCommand : TraktCmdlet
     // One of several stores piped in (by StateDbPath) may be missing or damaged; the others are still read.
     protected override bool ConcernsOneItem(Exception exception) => exception is StateStoreException;
 
-    // PowerShell dates without a zone ([datetime]'2024-05-01') mean local time, as users type them.
-    private static DateTimeOffset? ToInstant(DateTime? value) => value is { } date ? new DateTimeOffset(date) : null;
 }

@@ -179,6 +179,10 @@ public abstract class TraktCmdlet : PSCmdlet, IDisposable
         }
     }
 
+    /// <summary>An -After/-Before date as an instant: PowerShell dates without a zone ([datetime]'2024-05-01') mean local
+    /// time, as users type them.</summary>
+    protected static DateTimeOffset? ToInstant(DateTime? value) => value is { } date ? new DateTimeOffset(date) : null;
+
     /// <summary>A path as PowerShell users mean it: relative to the current location, ~ expanded, drives honoured.</summary>
     protected string ResolvePath(string path) => SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
 }

@@ -4,6 +4,7 @@ using System.Reflection;
 using TraktTracker.Config;
 using TraktTracker.Simulator;
 using TraktTracker.State;
+using TraktTracker.TestSupport;
 using TraktTracker.Trakt;
 
 namespace TraktTracker.Benchmarks;
@@ -12,11 +13,13 @@ namespace TraktTracker.Benchmarks;
 /// The main job, timed as users run it: <c>trakt-tracker --once backfill</c> as its own process against the
 /// simulator with 150 ms per request, then <c>--once incremental</c>. Prints calls, wall time of the whole
 /// process, 429s and the process's peak resident memory. Issue targets: ceil(N/250) + ≤3 calls; 20k plays
-/// &lt; 5 s; 100k with no 429 and &lt; 200 MB.
+/// &lt; 5 s; 100k with no 429 and &lt; 200 MB. Ends with <c>trakt-tracker --report</c> of the last history, kept
+/// under out/reports for the reader to open.
 /// </summary>
 public sealed class BackfillBenchmark : IBenchmark
 {
-    private static readonly string CliDll = typeof(BackfillBenchmark).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+    /// <summary>The built trakt-tracker.dll, run as a child process.</summary>
+    internal static readonly string CliDll = typeof(BackfillBenchmark).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
         .Single(a => a.Key == "TraktTrackerCliDll").Value!;
 
     public string Name => "backfill";
@@ -48,6 +51,7 @@ public sealed class BackfillBenchmark : IBenchmark
             var calls = simulator.Requests.Total;
             var sync = await ChildRun.RunAsync(CliDll, environment, "--once", "incremental");
             Report(plays, simulator, backfill, calls, sync, StoredPlays(environment[SettingNames.StateDbPath]));
+            await WriteReportAsync(plays, environment);
         }
         finally
         {
@@ -67,6 +71,22 @@ public sealed class BackfillBenchmark : IBenchmark
         {
             Console.WriteLine(backfill.Output);
         }
+    }
+
+    /// <summary>The product's value in one file: the simulated history as the HTML report, with its last year in review.</summary>
+    private static async Task WriteReportAsync(int plays, Dictionary<string, string> environment)
+    {
+        var path = Path.Combine(RepoRoot.Path, "out", "reports", $"history-{plays}.html");
+        int lastYear;
+        using (var store = StateStore.Open(environment[SettingNames.StateDbPath]))
+        {
+            lastYear = store.QueryPlays(new HistoryFilter()).First().WatchedAt.Year;
+        }
+
+        var report = await ChildRun.RunAsync(CliDll, environment, "--report", path, "--year", lastYear.ToString(CultureInfo.InvariantCulture));
+        Console.WriteLine(report.ExitCode == 0
+            ? $"{plays,7:N0} plays: report with {lastYear} in review in {report.Wall.TotalSeconds:F2} s ({new FileInfo(path).Length / 1024:N0} KB), open it in a browser: {path}"
+            : report.Output);
     }
 
     private static Dictionary<string, string> Environment(TraktSimulator simulator, string stateDb) => new()

@@ -6,8 +6,8 @@ namespace TraktTracker.Benchmarks;
 /// <summary>A 100,000-play backfill as the sync engine stores it: 400 pages of 250, one ApplyChanges each.</summary>
 public sealed class StateStoreBenchmark : IBenchmark
 {
-    private const int Pages = 400;
-    private const int PageSize = 250;
+    internal const int Pages = 400;
+    internal const int PageSize = 250;
 
     public string Name => "state-store";
 
@@ -44,7 +44,7 @@ public sealed class StateStoreBenchmark : IBenchmark
     }
 
     /// <summary>Newest first like Trakt pages; ~20 % rewatches of 2,000 movies, the rest distinct episodes.</summary>
-    private static List<WatchEvent> BuildPage(int page)
+    internal static List<WatchEvent> BuildPage(int page)
     {
         var start = new DateTimeOffset(2026, 3, 29, 0, 0, 0, TimeSpan.Zero);
         return Enumerable.Range(0, PageSize).Select(i =>

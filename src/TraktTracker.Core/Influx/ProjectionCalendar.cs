@@ -29,9 +29,11 @@ public sealed class ProjectionCalendar
 
     /// <summary>The local day of <paramref name="watchedAt"/> as "yyyy-MM-dd", or null for an unknown-date (epoch) play.</summary>
     public string? DayKey(DateTimeOffset watchedAt)
-        => watchedAt == DateTimeOffset.UnixEpoch
-            ? null
-            : TimeZoneInfo.ConvertTime(watchedAt, TimeZone).ToString(DayFormat, CultureInfo.InvariantCulture);
+        => LocalTime(watchedAt)?.ToString(DayFormat, CultureInfo.InvariantCulture);
+
+    /// <summary>The wall-clock time in TIMEZONE of <paramref name="watchedAt"/>, or null for an unknown-date (epoch) play.</summary>
+    public DateTime? LocalTime(DateTimeOffset watchedAt)
+        => watchedAt == DateTimeOffset.UnixEpoch ? null : TimeZoneInfo.ConvertTime(watchedAt, TimeZone).DateTime;
 
     /// <summary>The key a play marks dirty in the outbox: its day, or <see cref="UnknownDateKey"/>.</summary>
     public string OutboxKey(DateTimeOffset watchedAt) => DayKey(watchedAt) ?? UnknownDateKey;

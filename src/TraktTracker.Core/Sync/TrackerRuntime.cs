@@ -1,7 +1,9 @@
 using System.Runtime.CompilerServices;
 using TraktTracker.Config;
 using TraktTracker.Influx;
+using TraktTracker.Report;
 using TraktTracker.State;
+using TraktTracker.Stats;
 using TraktTracker.Trakt;
 
 namespace TraktTracker.Sync;
@@ -152,6 +154,20 @@ public sealed class TrackerRuntime : IDisposable
 
     /// <summary>Plays from the local store, newest first, streamed.</summary>
     public IEnumerable<WatchEvent> QueryHistory(HistoryFilter filter) => Store.QueryPlays(filter);
+
+    /// <summary>Figures of the local history (Get-TraktStats), in the local calendar of TIMEZONE; one pass over the store.</summary>
+    public WatchStats ComputeStats(StatsQuery query)
+        => WatchStats.Compute(Store.QueryPlays(query.Filter), new ProjectionCalendar(Settings.TimeZone), query.Year);
+
+    /// <summary>
+    /// Writes the one-file HTML report of the whole local history to <paramref name="path"/>, with a year in review of
+    /// <paramref name="year"/> when given; both from one pass over the store.
+    /// </summary>
+    public ReportFile ExportReport(string path, int? year)
+    {
+        var stats = WatchStats.ComputeEach(Store.QueryPlays(new HistoryFilter()), new ProjectionCalendar(Settings.TimeZone), year is null ? [null] : [null, year]);
+        return HtmlReport.Write(path, stats[0], year is null ? null : stats[1], _tuning.Time.GetUtcNow());
+    }
 
     /// <summary>
     /// Plays straight from the API (no state written), newest first, streamed page by page; see <see cref="OnlineHistory"/>.

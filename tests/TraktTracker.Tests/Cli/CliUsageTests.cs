@@ -13,7 +13,7 @@ public sealed class CliUsageTests
         var help = await bed.RunOkAsync("--help");
         var version = await bed.RunOkAsync("--version");
 
-        foreach (var flag in new[] { "--auth", "--auth-code CODE", "--once JOB", "--force-backfill", "--test-influx", "--reset-state", "--no-influx", "--rebuild-influx", "--config PATH" })
+        foreach (var flag in new[] { "--auth", "--auth-code CODE", "--once JOB", "--force-backfill", "--test-influx", "--reset-state", "--no-influx", "--rebuild-influx", "--report PATH", "--year N", "--config PATH" })
         {
             Assert.Contains(flag, help.Stdout);
         }
@@ -33,6 +33,9 @@ public sealed class CliUsageTests
     [InlineData("--no-influx is given twice", "--no-influx", "--no-influx")]
     [InlineData("Unexpected argument 'backfill'", "backfill")]
     [InlineData("--auth-code needs a value", "--auth-code=")]
+    [InlineData("--year only applies to --report", "--once", "incremental", "--year", "2024")]
+    [InlineData("Invalid value for --year: 'last'", "--report", "r.html", "--year", "last")]
+    [InlineData("--once and --report cannot be combined", "--once", "backfill", "--report", "r.html")]
     public async Task Bad_usage_exits_2_with_one_line_naming_the_problem(string message, params string[] args)
     {
         await using var bed = await CliTestBed.StartAsync(plays: 0, seed: 1);

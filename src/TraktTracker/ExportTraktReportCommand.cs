@@ -1,0 +1,34 @@
+using System.Management.Automation;
+using TraktTracker.Report;
+
+namespace TraktTracker.Commands;
+
+/// <summary>Export-TraktReport: the one-file HTML report of the local history, optionally with a year in review.</summary>
+[Cmdlet(VerbsData.Export, "TraktReport", SupportsShouldProcess = true)]
+[OutputType(typeof(ReportFile))]
+public sealed class ExportTraktReportCommand : TraktCmdlet
+{
+    /// <summary>The HTML file to write (replaced if it exists; missing folders are created).</summary>
+    [Parameter(Mandatory = true, Position = 0)]
+    [ValidateNotNullOrEmpty]
+    public string Path { get; set; } = "";
+
+    /// <summary>Adds a year-in-review section for this year in TIMEZONE's calendar.</summary>
+    [Parameter]
+    [ValidateRange(1, 9999)]
+    public int? Year { get; set; }
+
+    protected override object? ErrorTarget => Path;
+
+    protected override void ProcessTraktRecord()
+    {
+        var path = ResolvePath(Path);
+        if (!ShouldProcess(path, Year is { } year ? $"Write the watch-history report with {year} in review" : "Write the watch-history report"))
+        {
+            return;
+        }
+
+        using var runtime = OpenRuntime(exclusive: false);
+        WriteObject(runtime.ExportReport(path, Year));
+    }
+}
