@@ -8,16 +8,25 @@ internal static class OwnerOnly
     private const UnixFileMode OthersMode = UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute |
         UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute;
 
-    /// <summary>Creates the folder (and missing parents) as 0700 on Unix; an existing folder is left as it is.</summary>
+    /// <summary>Creates the folder and its missing parents, each 0700 on Unix; existing folders are left as they are.</summary>
     internal static void CreateFolder(string folder)
     {
         if (OperatingSystem.IsWindows())
         {
             Directory.CreateDirectory(folder);
+            return;
         }
-        else
+
+        // Directory.CreateDirectory(path, mode) gives the mode to the last folder only; parents would get 0777 & umask.
+        var missing = new Stack<string>();
+        for (var current = folder; !Directory.Exists(current); current = Path.GetDirectoryName(current)!)
         {
-            Directory.CreateDirectory(folder, FolderMode);
+            missing.Push(current);
+        }
+
+        while (missing.TryPop(out var next))
+        {
+            Directory.CreateDirectory(next, FolderMode);
         }
     }
 
