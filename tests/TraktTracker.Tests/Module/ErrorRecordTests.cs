@@ -24,6 +24,21 @@ public sealed class ErrorRecordTests(ModuleSessionFixture fixture) : IClassFixtu
         Assert.False(File.Exists(_temp.StateDb), "a failed run must not create the state store");
     }
 
+    [Theory]
+    [InlineData("LOCK_TIMEOUT_SECONDS = \"99999999999999999999\"\n", null,
+        "Invalid value for LOCK_TIMEOUT_SECONDS: '99999999999999999999'. Expected a number of seconds from 0 to 86400")]
+    [InlineData("", "/proc/trakttracker/state.db", "Cannot use the state file /proc/trakttracker/state.db: its folder /proc/trakttracker cannot be")]
+    public void A_number_out_of_range_or_an_unusable_state_path_is_TraktConfigurationInvalid(string toml, string? stateDb, string message)
+    {
+        var config = _temp.Config(toml);
+
+        var error = fixture.Session.Invoke("param($Config, $Db) Invoke-TraktSync -ConfigPath $Config -StateDbPath $Db",
+            new Hashtable { ["Config"] = config, ["Db"] = stateDb ?? _temp.StateDb }).SingleError();
+
+        Assert.Equal("TraktConfigurationInvalid,TraktTracker.Commands.InvokeTraktSyncCommand", error.FullyQualifiedErrorId);
+        Assert.StartsWith(message, error.Exception.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Missing_config_file_names_the_path_and_stops_a_script_that_prefers_Stop()
     {
