@@ -7,7 +7,7 @@ namespace TraktTracker.Config;
 
 /// <summary>
 /// Where a raw setting value comes from, in priority order: parameters/flags, environment, config.toml.
-/// Empty strings count as unset, as they do for the reference tool's environment variables.
+/// Empty strings count as unset (<see cref="Get"/>), except for numeric settings (<see cref="GetRaw"/>).
 /// </summary>
 internal sealed class SettingSources
 {
@@ -29,6 +29,12 @@ internal sealed class SettingSources
         var partial = new SettingSources(overrides, environment, new Dictionary<string, string>());
         var explicitPath = partial.Get(SettingNames.ConfigPath);
         var path = explicitPath ?? paths.DefaultConfigPath;
+        if (explicitPath is not null && Directory.Exists(path))
+        {
+            throw new ConfigurationException(SettingNames.ConfigPath,
+                $"CONFIG_PATH names a folder, not a file: {path}. Point it at the config.toml file itself, e.g. {Path.Combine(path, "config.toml")}.");
+        }
+
         if (explicitPath is not null && !File.Exists(path))
         {
             throw new ConfigurationException(SettingNames.ConfigPath,
@@ -39,19 +45,27 @@ internal sealed class SettingSources
         return new SettingSources(overrides, environment, file) { ConfigPath = File.Exists(path) ? path : null };
     }
 
-    public string? Get(string name)
+    public string? Get(string name) => Lookup(name, keepEmpty: false);
+
+    /// <summary>
+    /// As <see cref="Get"/>, but an empty value in the environment or the file is returned, not skipped: a number
+    /// left empty is a mistake to report, and only an unset name means the default.
+    /// </summary>
+    public string? GetRaw(string name) => Lookup(name, keepEmpty: true);
+
+    private string? Lookup(string name, bool keepEmpty)
     {
         if (_overrides.TryGetValue(name, out var fromParameter) && !string.IsNullOrEmpty(fromParameter))
         {
             return fromParameter;
         }
 
-        if (_environment.Contains(name) && _environment[name] is string fromEnvironment && fromEnvironment.Length > 0)
+        if (_environment.Contains(name) && _environment[name] is string fromEnvironment && (keepEmpty || fromEnvironment.Length > 0))
         {
             return fromEnvironment;
         }
 
-        return _file.TryGetValue(name, out var fromFile) && fromFile.Length > 0 ? fromFile : null;
+        return _file.TryGetValue(name, out var fromFile) && (keepEmpty || fromFile.Length > 0) ? fromFile : null;
     }
 
     /// <summary>
@@ -60,10 +74,21 @@ internal sealed class SettingSources
     /// </summary>
     private static Dictionary<string, string> ReadToml(string path)
     {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new ConfigurationException(SettingNames.ConfigPath,
+                $"Cannot read the configuration file {path}: {ex.Message} Make it readable by this user (chmod 600) or point CONFIG_PATH elsewhere.");
+        }
+
         TomlTable table;
         try
         {
-            table = TomlSerializer.Deserialize<TomlTable>(File.ReadAllText(path))!;
+            table = TomlSerializer.Deserialize<TomlTable>(text)!;
         }
         catch (TomlException ex)
         {

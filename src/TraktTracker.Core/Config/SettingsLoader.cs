@@ -1,5 +1,4 @@
 using System.Collections;
-using System.Globalization;
 using Cronos;
 
 namespace TraktTracker.Config;
@@ -19,7 +18,8 @@ public static class SettingsLoader
         environment ??= Environment.GetEnvironmentVariables();
         var paths = new TrackerPaths(environment);
         var sources = SettingSources.Create(overrides ?? new Dictionary<string, string?>(), environment, paths);
-        var read = new SettingReader(sources);
+        // Every numeric setting is checked here, used by this run or not (NumericSettings).
+        var read = new SettingReader(sources, NumericSettings.All.ToDictionary(n => n, n => n.Parse(sources.GetRaw(n.Name))));
         var defaults = new TrackerSettings();
         return new TrackerSettings
         {
@@ -29,9 +29,9 @@ public static class SettingsLoader
             TraktAuthCode = read.Text(SettingNames.TraktAuthCode),
             TraktApiUrl = read.HttpUrl(SettingNames.TraktApiUrl) ?? defaults.TraktApiUrl,
             TraktAuthUrl = read.HttpUrl(SettingNames.TraktAuthUrl) ?? defaults.TraktAuthUrl,
-            TraktMaxRetries = read.Integer(SettingNames.TraktMaxRetries, defaults.TraktMaxRetries, min: 0),
-            TraktRetryAfterMarginSeconds = read.Number(SettingNames.TraktRetryAfterMargin, defaults.TraktRetryAfterMarginSeconds),
-            TraktMinRequestIntervalSeconds = read.Number(SettingNames.TraktMinRequestInterval, defaults.TraktMinRequestIntervalSeconds),
+            TraktMaxRetries = read.Whole(NumericSettings.TraktMaxRetries),
+            TraktRetryAfterMarginSeconds = read.Number(NumericSettings.TraktRetryAfterMargin),
+            TraktMinRequestIntervalSeconds = read.Number(NumericSettings.TraktMinRequestInterval),
             EnableInflux = read.Flag(SettingNames.EnableInflux, defaults.EnableInflux),
             InfluxApi = read.InfluxApi(SettingNames.InfluxApi, defaults.InfluxApi),
             InfluxUrl = read.HttpUrl(SettingNames.InfluxUrl),
@@ -44,13 +44,13 @@ public static class SettingsLoader
             SyncCron = read.Cron(SettingNames.SyncCron, defaults.SyncCron),
             ReconcileCron = read.Cron(SettingNames.ReconcileCron, defaults.ReconcileCron),
             TimeZone = read.Zone(SettingNames.TimeZone, DefaultTimeZone),
-            OverlapHours = read.Integer(SettingNames.OverlapHours, defaults.OverlapHours, min: 0),
-            ReconcileDays = read.Integer(SettingNames.ReconcileDays, defaults.ReconcileDays, min: 1),
-            ReconcileFullDays = read.Integer(SettingNames.ReconcileFullDays, defaults.ReconcileFullDays, min: 0),
-            StateDbPath = Path.GetFullPath(read.Text(SettingNames.StateDbPath) ?? paths.DefaultStateDbPath),
+            OverlapHours = read.Whole(NumericSettings.OverlapHours),
+            ReconcileDays = read.Whole(NumericSettings.ReconcileDays),
+            ReconcileFullDays = read.Whole(NumericSettings.ReconcileFullDays),
+            StateDbPath = read.FilePath(SettingNames.StateDbPath, paths.DefaultStateDbPath),
             ConfigPath = sources.ConfigPath,
             LogLevel = read.LogLevel(SettingNames.LogLevel, defaults.LogLevel),
-            LockTimeoutSeconds = read.Number(SettingNames.LockTimeout, defaults.LockTimeoutSeconds),
+            LockTimeoutSeconds = read.Number(NumericSettings.LockTimeout),
         };
     }
 
@@ -75,7 +75,7 @@ public static class SettingsLoader
     }
 
     /// <summary>Parses one kind of value each, naming the setting in every error.</summary>
-    private sealed class SettingReader(SettingSources sources)
+    private sealed class SettingReader(SettingSources sources, IReadOnlyDictionary<NumericSetting, double> numbers)
     {
         private static readonly string[] LogLevels = ["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"];
 
@@ -98,30 +98,28 @@ public static class SettingsLoader
             throw Invalid(name, uri is null ? raw : SafeUrl.Show(uri), "an absolute http:// or https:// URL");
         }
 
-        public int Integer(string name, int fallback, int min)
+        public int Whole(NumericSetting setting) => (int)numbers[setting];
+
+        public double Number(NumericSetting setting) => numbers[setting];
+
+        /// <summary>An absolute file path; a folder or an unusable path is refused here, before anything opens it.</summary>
+        public string FilePath(string name, string fallback)
         {
-            var raw = Text(name);
-            if (raw is null)
+            var raw = Text(name) ?? fallback;
+            string full;
+            try
             {
-                return fallback;
+                full = Path.GetFullPath(raw);
+            }
+            catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException)
+            {
+                throw Invalid(name, raw, "the path of a file (it need not exist yet)");
             }
 
-            return int.TryParse(raw, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= min
-                ? value
-                : throw Invalid(name, raw, $"a whole number of at least {min}");
-        }
-
-        public double Number(string name, double fallback)
-        {
-            var raw = Text(name);
-            if (raw is null)
-            {
-                return fallback;
-            }
-
-            return double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value >= 0 && double.IsFinite(value)
-                ? value
-                : throw Invalid(name, raw, "a number of seconds, 0 or more (e.g. 0.9)");
+            return Directory.Exists(full)
+                ? throw new ConfigurationException(name,
+                    $"{name} names a folder, not a file: {full}. Point it at a file in that folder, e.g. {Path.Combine(full, "state.db")}.")
+                : full;
         }
 
         public bool Flag(string name, bool fallback) => Text(name)?.ToLowerInvariant() switch

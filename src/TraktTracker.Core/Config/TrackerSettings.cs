@@ -22,9 +22,9 @@ public sealed record TrackerSettings
     public string? TraktAuthCode { get; init; }
     public Uri TraktApiUrl { get; init; } = new("https://api.trakt.tv");
     public Uri TraktAuthUrl { get; init; } = new("https://auth.trakt.tv");
-    public int TraktMaxRetries { get; init; } = 5;
-    public double TraktRetryAfterMarginSeconds { get; init; } = 0.9;
-    public double TraktMinRequestIntervalSeconds { get; init; }
+    public int TraktMaxRetries { get; init; } = (int)NumericSettings.TraktMaxRetries.Default;
+    public double TraktRetryAfterMarginSeconds { get; init; } = NumericSettings.TraktRetryAfterMargin.Default;
+    public double TraktMinRequestIntervalSeconds { get; init; } = NumericSettings.TraktMinRequestInterval.Default;
 
     public bool EnableInflux { get; init; }
     public InfluxApiVersion InfluxApi { get; init; } = InfluxApiVersion.V2;
@@ -39,21 +39,21 @@ public sealed record TrackerSettings
     public string SyncCron { get; init; } = "0 6,18 * * *";
     public string ReconcileCron { get; init; } = "30 3 * * *";
     public TimeZoneInfo TimeZone { get; init; } = TimeZoneInfo.Utc;
-    public int OverlapHours { get; init; } = 24;
-    public int ReconcileDays { get; init; } = 7;
+    public int OverlapHours { get; init; } = (int)NumericSettings.OverlapHours.Default;
+    public int ReconcileDays { get; init; } = (int)NumericSettings.ReconcileDays.Default;
 
     /// <summary>
     /// A reconcile diffs the whole history when the last whole-history diff is older than this many days (0: only
     /// on request): count-neutral changes outside the rolling window are caught without anyone remembering -Full.
     /// </summary>
-    public int ReconcileFullDays { get; init; } = 7;
+    public int ReconcileFullDays { get; init; } = (int)NumericSettings.ReconcileFullDays.Default;
 
     public string StateDbPath { get; init; } = "";
     public string? ConfigPath { get; init; }
     public string LogLevel { get; init; } = "INFO";
 
     /// <summary>How long a run waits for another run on the same state store before failing (one run at a time).</summary>
-    public double LockTimeoutSeconds { get; init; } = 120;
+    public double LockTimeoutSeconds { get; init; } = NumericSettings.LockTimeout.Default;
 
     /// <summary>Records print every member by default; secrets must never reach output or logs.</summary>
     public override string ToString()

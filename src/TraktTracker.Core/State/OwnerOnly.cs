@@ -5,17 +5,28 @@ internal static class OwnerOnly
 {
     private const UnixFileMode FileMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
     private const UnixFileMode FolderMode = FileMode | UnixFileMode.UserExecute;
+    private const UnixFileMode OthersMode = UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute |
+        UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute;
 
-    /// <summary>Creates the folder (and missing parents) as 0700 on Unix; an existing folder is left as it is.</summary>
+    /// <summary>Creates the folder and its missing parents, each 0700 on Unix; existing folders are left as they are.</summary>
     internal static void CreateFolder(string folder)
     {
         if (OperatingSystem.IsWindows())
         {
             Directory.CreateDirectory(folder);
+            return;
         }
-        else
+
+        // Directory.CreateDirectory(path, mode) gives the mode to the last folder only; parents would get 0777 & umask.
+        var missing = new Stack<string>();
+        for (var current = folder; !Directory.Exists(current); current = Path.GetDirectoryName(current)!)
         {
-            Directory.CreateDirectory(folder, FolderMode);
+            missing.Push(current);
+        }
+
+        while (missing.TryPop(out var next))
+        {
+            Directory.CreateDirectory(next, FolderMode);
         }
     }
 
@@ -30,4 +41,41 @@ internal static class OwnerOnly
 
         return options;
     }
+
+    /// <summary>
+    /// Makes an existing file 0600 when others may use it: files made before (by an older version, a copy, a
+    /// restore) keep their mode otherwise. A file of another user is not ours to change: the warning says so.
+    /// </summary>
+    internal static void Tighten(string file, IRunReporter reporter)
+    {
+        if (OperatingSystem.IsWindows() || !File.Exists(file))
+        {
+            return;
+        }
+
+        var mode = File.GetUnixFileMode(file);
+        if ((mode & OthersMode) == 0)
+        {
+            return;
+        }
+
+        if (FileOwner.IsCurrentUser(file) != false)
+        {
+            try
+            {
+                File.SetUnixFileMode(file, FileMode);
+                reporter.Verbose($"Made {file} private to its owner (it was mode {Octal(mode)}).");
+                return;
+            }
+            catch (UnauthorizedAccessException)
+            {
+                // Not the owner after all: warn below.
+            }
+        }
+
+        reporter.Warning($"{file} can be used by other users (mode {Octal(mode)}) and belongs to another user, so TraktTracker " +
+            $"cannot make it private. Ask its owner to run: chmod 600 '{file}'.");
+    }
+
+    private static string Octal(UnixFileMode mode) => Convert.ToString((int)mode, 8).PadLeft(4, '0');
 }

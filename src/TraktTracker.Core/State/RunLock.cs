@@ -31,7 +31,8 @@ public sealed class RunLock : IDisposable
     public static RunLock Acquire(string stateDbPath, TimeSpan timeout, IRunReporter? reporter = null, CancellationToken ct = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(stateDbPath);
-        var lockPath = Path.GetFullPath(stateDbPath) + ".lock";
+        // Keyed on the real path: runs naming one store through a symlink or a relative path share this lock.
+        var lockPath = StoreFiles.RealPath(stateDbPath) + ".lock";
         OwnerOnly.CreateFolder(Path.GetDirectoryName(lockPath)!);
         var waited = Stopwatch.StartNew();
         var told = false;

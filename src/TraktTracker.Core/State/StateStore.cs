@@ -40,7 +40,7 @@ public sealed partial class StateStore : IDisposable, ITokenStore
     public static StateStore Open(string path, TimeSpan busyTimeout)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        var fullPath = IOPath.GetFullPath(path);
+        var fullPath = StoreFiles.RealPath(path);
         CreateOwnerOnlyFile(fullPath);
         SqliteConnection? connection = null;
         var opened = false;
@@ -77,7 +77,7 @@ public sealed partial class StateStore : IDisposable, ITokenStore
     /// </summary>
     public static string? MoveAside(string path)
     {
-        var fullPath = IOPath.GetFullPath(path);
+        var fullPath = StoreFiles.RealPath(path);
         if (!File.Exists(fullPath))
         {
             return null;

@@ -204,11 +204,15 @@ public sealed class TrackerRuntime : IDisposable
         RuntimeTuning? tuning, Func<string, StateStore> openStore, CancellationToken ct = default)
     {
         var timeout = lockTimeout ?? TimeSpan.FromSeconds(settings.LockTimeoutSeconds);
-        var runLock = exclusive ? RunLock.Acquire(settings.StateDbPath, timeout, reporter, ct) : null;
+        var path = StoreFiles.RealPath(settings.StateDbPath);
+        StoreFiles.PrepareFolder(path);
+        var runLock = exclusive ? RunLock.Acquire(path, timeout, reporter, ct) : null;
         try
         {
-            reporter.Verbose($"State store: {settings.StateDbPath}");
-            return new TrackerRuntime(settings, reporter, openStore(settings.StateDbPath), runLock, tuning ?? new RuntimeTuning());
+            reporter.Verbose(path == settings.StateDbPath ? $"State store: {path}" : $"State store: {settings.StateDbPath} (really {path})");
+            // Before SQLite opens it: new -wal/-shm files take the database file's mode.
+            StoreFiles.MakePrivate(path, reporter);
+            return new TrackerRuntime(settings, reporter, openStore(path), runLock, tuning ?? new RuntimeTuning());
         }
         catch
         {

@@ -39,16 +39,23 @@ internal sealed class CliProcess : IDisposable
 
     public string Stdout { get { lock (_stdout) return _stdout.ToString(); } }
 
-    public static async Task<CliResult> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
+    public static Task<CliResult> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
+        => RunInAsync(null, environment, args);
+
+    /// <summary>As <see cref="RunAsync"/>, started in <paramref name="workingDirectory"/> (null: this process's).</summary>
+    public static async Task<CliResult> RunInAsync(string? workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        using var cli = Start(environment, args);
+        using var cli = Start(environment, args, workingDirectory);
         return await cli.WaitForExitAsync(DefaultTimeout);
     }
 
-    public static CliProcess Start(IReadOnlyDictionary<string, string> environment, params string[] args)
+    public static CliProcess Start(IReadOnlyDictionary<string, string> environment, params string[] args) => Start(environment, args, null);
+
+    private static CliProcess Start(IReadOnlyDictionary<string, string> environment, string[] args, string? workingDirectory)
     {
         Assert.True(File.Exists(DllPath), $"{DllPath} is missing: build tests/TraktTracker.Tests (it builds the CLI first).");
         var start = DotnetChild.StartInfo(DllPath, args);
+        start.WorkingDirectory = workingDirectory ?? start.WorkingDirectory;
         foreach (var name in SettingNames.FileSettable.Append(SettingNames.ConfigPath))
         {
             start.Environment.Remove(name);

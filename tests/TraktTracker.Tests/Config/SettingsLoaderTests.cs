@@ -83,12 +83,13 @@ public sealed class SettingsLoaderTests : IDisposable
     }
 
     [Fact]
-    public void Empty_values_count_as_unset()
+    public void Empty_text_values_count_as_unset()
     {
-        var s = SettingsLoader.Load(Params(("OVERLAP_HOURS", "")), Environment(("RECONCILE_DAYS", "")));
+        var s = SettingsLoader.Load(Params(("INFLUX_BUCKET_RAW", "")), Environment(("TIMEZONE", ""), ("INFLUX_BUCKET_AGG", "")));
 
-        Assert.Equal(24, s.OverlapHours);
-        Assert.Equal(7, s.ReconcileDays);
+        Assert.Equal("trakt_raw", s.InfluxBucketRaw);
+        Assert.Equal("trakt_agg", s.InfluxBucketAgg);
+        Assert.Equal("Europe/Berlin", s.TimeZone.Id);
     }
 
     [Fact]
@@ -153,6 +154,21 @@ public sealed class SettingsLoaderTests : IDisposable
 
         Assert.Contains(missing, ex.Message);
         Assert.Equal("CONFIG_PATH", ex.Setting);
+    }
+
+    [Fact]
+    public void A_CONFIG_PATH_or_STATE_DB_PATH_naming_a_folder_is_refused_with_the_fix()
+    {
+        var config = Assert.Throws<ConfigurationException>(() => SettingsLoader.Load(environment: Environment(("CONFIG_PATH", _dir))));
+        var state = Assert.Throws<ConfigurationException>(() => SettingsLoader.Load(environment: Environment(("STATE_DB_PATH", _dir))));
+        var blank = Assert.Throws<ConfigurationException>(() => SettingsLoader.Load(environment: Environment(("STATE_DB_PATH", "  "))));
+
+        Assert.Equal(("CONFIG_PATH", $"CONFIG_PATH names a folder, not a file: {_dir}. Point it at the config.toml file itself, e.g. {Path.Combine(_dir, "config.toml")}."),
+            (config.Setting, config.Message));
+        Assert.Equal(("STATE_DB_PATH", $"STATE_DB_PATH names a folder, not a file: {_dir}. Point it at a file in that folder, e.g. {Path.Combine(_dir, "state.db")}."),
+            (state.Setting, state.Message));
+        Assert.Equal("STATE_DB_PATH", blank.Setting);
+        Assert.StartsWith("Invalid value for STATE_DB_PATH: ''", blank.Message);
     }
 
     [Fact]

@@ -43,6 +43,20 @@ public sealed class DashboardQueryTests(InfluxDbServer server)
         check(rows, new Expected(known.Plays, known.Zone, From, To), panel);
     }
 
+    [Theory]
+    [MemberData(nameof(PanelTitles))]
+    public async Task Panel_series_carry_the_names_a_person_expects(string title)
+    {
+        var known = await LazyInitializer.EnsureInitialized(ref backfill, () => KnownBackfill.CreateAsync(server));
+        var panel = Dashboard.Load(Dashboard.InfluxQl).Panels.Single(p => p.Title == title);
+        var rows = await server.QueryAsync(panel.DatasourceVariable == "raw" ? known.RawDatabase : known.AggregateDatabase, Substitute(Assert.Single(panel.Queries)));
+
+        var names = PanelDisplayNames.FromInfluxQl(panel, rows).ToList();
+
+        Assert.Equal(PanelDisplayNames.Expected[title].Order(), names.Order());
+        Assert.All(PanelDisplayNames.OverrideTargets(panel), target => Assert.Contains(target, names));
+    }
+
     /// <summary>Grafana's InfluxQL macros as it expands them for an absolute range (times in ms, both ends included).</summary>
     private static string Substitute(string query) => query
         .Replace("$timeFilter", $"time >= {From.ToUnixTimeMilliseconds()}ms and time <= {To.ToUnixTimeMilliseconds()}ms")

@@ -46,10 +46,25 @@ public sealed partial class FluxDashboardTests
         Assert.Contains("range(start: v.timeRangeStart, stop: v.timeRangeStop)", query);
         Assert.All(Matches(FieldFilter(), query), f => Assert.Contains(f, fields));
         Assert.All(Matches(TagFilter(), query).Where(t => !t.StartsWith('_')), t => Assert.Contains(t, tags));
-        Assert.All(KeptColumns(query), c => Assert.True(c is "_time" or "_value" || tags.Contains(c) || fields.Contains(c), $"keep() names unknown column {c}"));
+        Assert.All(KeptColumns(query), c => Assert.True(c is "_time" or "_value" || tags.Contains(c) || fields.Contains(c) || Made(query, c), $"keep() names unknown column {c}"));
+    }
+
+    [Theory]
+    [MemberData(nameof(PanelTitles))]
+    public void Panel_series_carry_the_names_a_person_expects(string title)
+    {
+        var panel = Flux.Panels.Single(p => p.Title == title);
+
+        var names = PanelDisplayNames.FromFlux(panel, FluxTables.Evaluate(Assert.Single(panel.Queries))).ToList();
+
+        Assert.Equal(PanelDisplayNames.Expected[title].Order(), names.Order());
+        Assert.All(PanelDisplayNames.OverrideTargets(panel), target => Assert.Contains(target, names));
     }
 
     private static IEnumerable<string> Matches(Regex regex, string text) => regex.Matches(text).Select(m => m.Groups[1].Value);
+
+    /// <summary>A column the query itself names: a renamed field (map) that pivot() turns into a column.</summary>
+    private static bool Made(string query, string column) => query.Contains($"then \"{column}\"", StringComparison.Ordinal) || query.Contains($"else \"{column}\"", StringComparison.Ordinal);
 
     private static IEnumerable<string> KeptColumns(string query)
         => Matches(KeepCall(), query).SelectMany(list => Matches(Quoted(), list));
