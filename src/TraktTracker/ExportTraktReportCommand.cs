@@ -18,7 +18,7 @@ public sealed class ExportTraktReportCommand : TraktCmdlet
     [ValidateRange(1, 9999)]
     public int? Year { get; set; }
 
-    protected override object? ErrorTarget => Path;
+    protected override object? ErrorTarget(Exception exception) => Path;
 
     protected override void ProcessTraktRecord()
     {
@@ -28,7 +28,9 @@ public sealed class ExportTraktReportCommand : TraktCmdlet
             return;
         }
 
-        using var runtime = OpenRuntime(exclusive: false);
+        var settings = LoadSettings();
+        RequireStore(settings, "there is no history to report");
+        using var runtime = OpenRuntime(settings, exclusive: false);
         WriteObject(runtime.ExportReport(path, Year));
     }
 }

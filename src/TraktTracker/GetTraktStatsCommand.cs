@@ -16,7 +16,6 @@ public sealed class GetTraktStatsCommand : TraktCmdlet
     // Engine enums are kept as their number: PowerShell lays out exported cmdlet classes while it imports the
     // module, before the engine is loadable when it loads in a context of its own.
     private int _by;
-    private int? _type;
 
     /// <summary>One row per year, month, ISO week, day, weekday or hour (local to TIMEZONE), show, title or type.</summary>
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = BySet)]
@@ -28,7 +27,8 @@ public sealed class GetTraktStatsCommand : TraktCmdlet
 
     /// <summary>Only movies or only episodes.</summary>
     [Parameter]
-    public MediaType? Type { get => (MediaType?)_type; set => _type = (int?)value; }
+    [ValidateSet(MediaType.Movie, MediaType.Episode)]
+    public string? Type { get; set; }
 
     /// <summary>Only plays watched after this moment (a date without offset is local time).</summary>
     [Parameter]
@@ -45,10 +45,12 @@ public sealed class GetTraktStatsCommand : TraktCmdlet
 
     protected override void ProcessTraktRecord()
     {
-        using var runtime = OpenRuntime(exclusive: false);
+        var settings = LoadSettings();
+        RequireStore(settings, "there is no history to count");
+        using var runtime = OpenRuntime(settings, exclusive: false);
         var stats = runtime.ComputeStats(new StatsQuery
         {
-            Filter = new HistoryFilter { Type = Type, After = ToInstant(After), Before = ToInstant(Before) },
+            Filter = new HistoryFilter { Type = MediaType.Normalize(Type), After = ToInstant(After), Before = ToInstant(Before) },
             Year = Year,
         });
         if (ParameterSetName == BySet)

@@ -34,7 +34,7 @@ internal sealed class GroupTally(bool countsTitles = true)
         }
     }
 
-    public StatsRow ToRow(StatsGrouping by, string group, MediaType? type = null, bool unknownDate = false) => new()
+    public StatsRow ToRow(StatsGrouping by, string group, string? type = null, bool unknownDate = false) => new()
     {
         By = by,
         Group = group,

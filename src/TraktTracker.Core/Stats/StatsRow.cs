@@ -19,7 +19,7 @@ public sealed record StatsRow
     public bool UnknownDate { get; init; }
 
     /// <summary>The media type of a Show, Title or Type row; empty for periods.</summary>
-    public MediaType? Type { get; init; }
+    public string? Type { get; init; }
 
     public int Plays { get; init; }
 
