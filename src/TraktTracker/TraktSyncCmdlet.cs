@@ -18,7 +18,7 @@ public abstract class TraktSyncCmdlet : TraktCmdlet
     public SwitchParameter PassThru { get; set; }
 
     /// <summary>The options of this run; subclasses add their own switches.</summary>
-    protected virtual RunOptions Options => new() { NoInflux = NoInflux, ShouldProcess = ShouldProcessFromAnyThread };
+    protected virtual RunOptions Options => new() { NoInflux = NoInflux, ReturnNewPlays = PassThru, ShouldProcess = ShouldProcessFromAnyThread };
 
     /// <summary>The engine operation this cmdlet runs.</summary>
     protected abstract Task<SyncOutcome> RunAsync(TrackerRuntime runtime, RunOptions options, CancellationToken ct);

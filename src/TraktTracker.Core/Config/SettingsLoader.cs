@@ -32,6 +32,9 @@ public static class SettingsLoader
             TraktMaxRetries = read.Integer(SettingNames.TraktMaxRetries, defaults.TraktMaxRetries, min: 0),
             TraktRetryAfterMarginSeconds = read.Number(SettingNames.TraktRetryAfterMargin, defaults.TraktRetryAfterMarginSeconds),
             TraktMinRequestIntervalSeconds = read.Number(SettingNames.TraktMinRequestInterval, defaults.TraktMinRequestIntervalSeconds),
+            TraktGetLimit = read.Integer(SettingNames.TraktGetLimit, defaults.TraktGetLimit, min: 1, max: 1000),
+            TraktRequestTimeoutSeconds = read.Number(SettingNames.TraktRequestTimeout, defaults.TraktRequestTimeoutSeconds, min: 1, max: 600),
+            TraktRetryBudgetSeconds = read.Number(SettingNames.TraktRetryBudget, defaults.TraktRetryBudgetSeconds, min: 1, max: 3600),
             EnableInflux = read.Flag(SettingNames.EnableInflux, defaults.EnableInflux),
             InfluxApi = read.InfluxApi(SettingNames.InfluxApi, defaults.InfluxApi),
             InfluxUrl = read.HttpUrl(SettingNames.InfluxUrl),
@@ -41,6 +44,7 @@ public static class SettingsLoader
             InfluxPassword = read.Text(SettingNames.InfluxPassword),
             InfluxBucketRaw = read.Text(SettingNames.InfluxBucketRaw) ?? defaults.InfluxBucketRaw,
             InfluxBucketAgg = read.Text(SettingNames.InfluxBucketAgg) ?? defaults.InfluxBucketAgg,
+            InfluxRetryBudgetSeconds = read.Number(SettingNames.InfluxRetryBudget, defaults.InfluxRetryBudgetSeconds, min: 1, max: 3600),
             SyncCron = read.Cron(SettingNames.SyncCron, defaults.SyncCron),
             ReconcileCron = read.Cron(SettingNames.ReconcileCron, defaults.ReconcileCron),
             TimeZone = read.Zone(SettingNames.TimeZone, DefaultTimeZone),
@@ -78,7 +82,7 @@ public static class SettingsLoader
             throw Invalid(name, uri is null ? raw : SafeUrl.Show(uri), "an absolute http:// or https:// URL");
         }
 
-        public int Integer(string name, int fallback, int min)
+        public int Integer(string name, int fallback, int min, int max = int.MaxValue)
         {
             var raw = Text(name);
             if (raw is null)
@@ -86,12 +90,12 @@ public static class SettingsLoader
                 return fallback;
             }
 
-            return int.TryParse(raw, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= min
+            return int.TryParse(raw, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max
                 ? value
-                : throw Invalid(name, raw, $"a whole number of at least {min}");
+                : throw Invalid(name, raw, max == int.MaxValue ? $"a whole number of at least {min}" : $"a whole number from {min} to {max}");
         }
 
-        public double Number(string name, double fallback)
+        public double Number(string name, double fallback, double min = 0, double max = double.MaxValue)
         {
             var raw = Text(name);
             if (raw is null)
@@ -99,9 +103,9 @@ public static class SettingsLoader
                 return fallback;
             }
 
-            return double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value >= 0 && double.IsFinite(value)
+            return double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max && double.IsFinite(value)
                 ? value
-                : throw Invalid(name, raw, "a number of seconds, 0 or more (e.g. 0.9)");
+                : throw Invalid(name, raw, max == double.MaxValue ? "a number of seconds, 0 or more (e.g. 0.9)" : $"a number of seconds from {min} to {max}");
         }
 
         public bool Flag(string name, bool fallback) => Text(name)?.ToLowerInvariant() switch

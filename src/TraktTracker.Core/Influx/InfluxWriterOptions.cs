@@ -1,3 +1,5 @@
+using TraktTracker.Retrying;
+
 namespace TraktTracker.Influx;
 
 /// <summary>Batching, compression and retry knobs of the InfluxDB writers. Defaults follow influxdb.md §5/§7.</summary>
@@ -21,8 +23,24 @@ public sealed record InfluxWriterOptions
     /// <summary>The longest <c>Retry-After</c> honoured; a server asking for more fails the call instead of stalling the run.</summary>
     public TimeSpan MaxRetryAfter { get; init; } = TimeSpan.FromSeconds(125);
 
-    /// <summary>Time limit of one HTTP request.</summary>
-    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
+    /// <summary>Time limit of one HTTP request (a 5000-line batch takes well under a second on a healthy server).</summary>
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// How long one request may keep failing, attempts and back-off together (INFLUX_RETRY_BUDGET_SECONDS): an
+    /// unreachable or hung server fails the run after this, leaving its days pending. <c>Retry-After</c> waits come on top.
+    /// </summary>
+    public TimeSpan RetryBudget { get; init; } = TimeSpan.FromSeconds(30);
+
+    internal RetryPolicy Retry => new()
+    {
+        MaxRetries = MaxRetries,
+        RequestTimeout = RequestTimeout,
+        Budget = RetryBudget,
+        BaseDelay = RetryBaseDelay,
+        MaxDelay = MaxRetryDelay,
+        MaxRetryAfter = MaxRetryAfter,
+    };
 
     /// <summary>Timestamp unit of the write requests.</summary>
     public WritePrecision Precision { get; init; } = WritePrecision.Nanoseconds;

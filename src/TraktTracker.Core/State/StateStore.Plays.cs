@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 
 namespace TraktTracker.State;
@@ -71,12 +72,54 @@ public sealed partial class StateStore
         return ids;
     });
 
+    /// <summary>
+    /// The stored plays with these ids, in the order given (ids no longer stored are skipped), read a chunk at a
+    /// time when enumerated: a run's new plays with the rewatch flags the run left them with.
+    /// </summary>
+    public IEnumerable<WatchEvent> GetPlays(IReadOnlyList<long> historyIds)
+    {
+        ArgumentNullException.ThrowIfNull(historyIds);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return ReadByIds(historyIds);
+    }
+
     public int CountPlays() => Guarded(() =>
     {
         using var command = _connection.CreateCommand();
         command.CommandText = "SELECT count(*) FROM plays";
         return Convert.ToInt32(command.ExecuteScalar());
     });
+
+    private IEnumerable<WatchEvent> ReadByIds(IReadOnlyList<long> historyIds)
+    {
+        const int ChunkSize = 500;
+        for (var first = 0; first < historyIds.Count; first += ChunkSize)
+        {
+            var chunk = historyIds.Skip(first).Take(ChunkSize).ToList();
+            var found = Guarded(() =>
+            {
+                using var command = _connection.CreateCommand();
+                // Ids are integers, so they can stand in the SQL text as they are.
+                command.CommandText = $"SELECT {PlayRows.Columns} FROM plays WHERE history_id IN ({string.Join(',', chunk.Select(id => id.ToString(CultureInfo.InvariantCulture)))})";
+                using var reader = command.ExecuteReader();
+                var plays = new Dictionary<long, WatchEvent>(chunk.Count);
+                while (reader.Read())
+                {
+                    var play = PlayRows.Read(reader).Play;
+                    plays[play.HistoryId] = play;
+                }
+
+                return plays;
+            });
+            foreach (var id in chunk)
+            {
+                if (found.TryGetValue(id, out var play))
+                {
+                    yield return play;
+                }
+            }
+        }
+    }
 
     private IEnumerable<WatchEvent> StreamPlays(HistoryFilter filter)
     {

@@ -14,7 +14,7 @@ internal sealed class IncrementalSyncOperation(SyncContext context, ReconcileOpe
 
     public async Task<SyncOutcome> RunAsync(RunOptions options, CancellationToken ct)
     {
-        var tally = new RunTally("Sync", context.Client);
+        var tally = new RunTally("Sync", context);
         var activities = await context.Client.GetLastActivitiesAsync(ct).ConfigureAwait(false);
         if (SyncMeta.MatchesBaseline(context.Store, activities))
         {
@@ -31,9 +31,9 @@ internal sealed class IncrementalSyncOperation(SyncContext context, ReconcileOpe
         var (traktTotal, newest) = await FetchWindowAsync(tally, ct).ConfigureAwait(false);
         var cursor = newest ?? SyncMeta.Read(context.Store, SyncMeta.Cursor);
         var localTotal = context.Store.CountPlays();
-        if (localTotal != traktTotal || tally.NewPlays.Count == 0)
+        if (localTotal != traktTotal || tally.Inserted == 0)
         {
-            context.Reporter.Verbose($"Trakt's history changed outside the window (Trakt holds {traktTotal} plays, the store {localTotal}; {tally.NewPlays.Count} new at the top): reconciling the whole history.");
+            context.Reporter.Verbose($"Trakt's history changed outside the window (Trakt holds {traktTotal} plays, the store {localTotal}; {tally.Inserted} new at the top): reconciling the whole history.");
             tally.Add(await reconcile.DiffAsync(full: true, options, ct).ConfigureAwait(false));
             tally.RanFullReconcile = true;
         }

@@ -15,7 +15,7 @@ internal sealed class ReconcileOperation(SyncContext context)
 
     public async Task<SyncOutcome> RunAsync(RunOptions options, CancellationToken ct)
     {
-        var tally = new RunTally("Reconcile", context.Client);
+        var tally = new RunTally("Reconcile", context);
         var activities = await context.Client.GetLastActivitiesAsync(ct).ConfigureAwait(false);
         var diff = await DiffAsync(options.Full || FullDiffDue(), options, ct).ConfigureAwait(false);
         tally.Add(diff);
@@ -32,7 +32,7 @@ internal sealed class ReconcileOperation(SyncContext context)
     /// <summary>The diff itself, shared with the incremental sync's escalation. Projects nothing.</summary>
     public async Task<SyncOutcome> DiffAsync(bool full, RunOptions options, CancellationToken ct)
     {
-        var tally = new RunTally("Reconcile", context.Client);
+        var tally = new RunTally("Reconcile", context);
         var now = context.Time.GetUtcNow();
         DateTimeOffset? windowStart = full ? null : now - TimeSpan.FromDays(context.Settings.ReconcileDays);
         var scope = full ? "the whole history" : $"the last {context.Settings.ReconcileDays} day(s)";

@@ -13,6 +13,12 @@ public sealed record RunOptions
     public bool Full { get; init; }
 
     /// <summary>
+    /// Return the plays stored for the first time in <see cref="SyncOutcome.NewPlays"/> (-PassThru). Off, a run
+    /// keeps nothing per play, so its memory does not grow with the history.
+    /// </summary>
+    public bool ReturnNewPlays { get; init; }
+
+    /// <summary>
     /// Asked right before each side effect with (target, action); the cmdlets pass ShouldProcess,
     /// so -WhatIf is a dry run. Null means "go ahead".
     /// </summary>

@@ -17,7 +17,7 @@ public sealed class BackfillTests
         h.AssertStoreMatchesSimulator();
         Assert.Equal(3_000, outcome.Summary.Fetched);
         Assert.Equal(3_000, outcome.Summary.Inserted);
-        Assert.Equal(3_000, outcome.NewPlays.Count);
+        Assert.Equal(3_000, outcome.NewPlays.Count());
         // Flags as stored at the end, although later (older) pages flipped plays of earlier pages.
         Assert.Equal(h.ExpectedPlays().OrderBy(p => p.HistoryId), outcome.NewPlays.OrderBy(p => p.HistoryId));
         Assert.Equal(0, outcome.Summary.ParseErrors);

@@ -126,10 +126,12 @@ internal sealed class SyncHarness : IAsyncDisposable
         _dir.Delete(recursive: true);
     }
 
+    /// <summary>Without options, the run returns its new plays, read while the runtime is still open.</summary>
     private async Task<SyncOutcome> RunAsync(Func<TrackerRuntime, RunOptions, Task<SyncOutcome>> run, RunOptions? options)
     {
         using var runtime = Open();
-        return await run(runtime, options ?? new RunOptions());
+        var outcome = await run(runtime, options ?? new RunOptions { ReturnNewPlays = true });
+        return outcome with { NewPlays = outcome.NewPlays.ToList() };
     }
 }
 

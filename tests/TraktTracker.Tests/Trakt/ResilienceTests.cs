@@ -75,7 +75,8 @@ public sealed class ResilienceTests
 
         Assert.Equal(500, error.StatusCode);
         Assert.StartsWith("GET /sync/history?page=2&limit=250", error.Endpoint, StringComparison.Ordinal);
-        Assert.Contains("after 3 retries", error.Message);
+        Assert.Contains("Gave up after 4 attempts in", error.Message);
+        Assert.Contains("TRAKT_RETRY_BUDGET_SECONDS", error.Message);
         Assert.Contains("try again later", error.Message);
         Assert.Equal(4, bed.Simulator.Requests.Count(History));
     }
