@@ -86,11 +86,14 @@ internal sealed class SyncHarness : IAsyncDisposable
         return name;
     }
 
+    /// <summary>Short back-off for outages, but a full timeout: a fresh database's first writes create many shards.</summary>
+    public InfluxWriterOptions InfluxOptions { get; set; } = ProjectionTestBed.FastRetries with { RequestTimeout = new InfluxWriterOptions().RequestTimeout };
+
+    /// <summary>The client counts its GETs over the simulator's rate period (Trakt's 300 s unless a test shortens it).</summary>
     public TrackerRuntime Open() => TrackerRuntime.Open(Settings, Reporter, tuning: new RuntimeTuning
     {
-        AdjustClient = o => o with { RetryBaseDelay = TimeSpan.FromMilliseconds(10) },
-        // Short back-off for outages, but a full timeout: a fresh database's first writes create many shards.
-        InfluxOptions = ProjectionTestBed.FastRetries with { RequestTimeout = new InfluxWriterOptions().RequestTimeout },
+        AdjustClient = o => o with { RetryBaseDelay = TimeSpan.FromMilliseconds(10), RateWindow = Simulator.Options.RatePeriod },
+        InfluxOptions = InfluxOptions,
     });
 
     public Task<SyncOutcome> BackfillAsync(RunOptions? options = null) => RunAsync((r, o) => r.BackfillAsync(o, default), options);
