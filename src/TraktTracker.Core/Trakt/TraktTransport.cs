@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using System.Text;
 using System.Text.Json;
 using Polly;
 using TraktTracker.Config;
@@ -112,7 +113,8 @@ internal sealed class TraktTransport : IDisposable
         Interlocked.Increment(ref _apiCalls);
         using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
         onHeaders?.Invoke(response.Headers);
-        var body = await response.Content.ReadAsStringAsync(ct);
+        // Bytes, not a string: JSON parses from UTF-8 directly, and a 250-play page is no second, twice-as-large copy.
+        var body = await response.Content.ReadAsByteArrayAsync(ct);
         var status = (int)response.StatusCode;
         if (status is >= 200 and <= 299)
         {
@@ -124,7 +126,7 @@ internal sealed class TraktTransport : IDisposable
             return new TraktResponse(status, response.Headers, TryParse(body), call.Endpoint);
         }
 
-        throw _failures.For(response, body, call.Endpoint, authorized: call.BearerToken is not null);
+        throw _failures.For(response, Encoding.UTF8.GetString(body), call.Endpoint, authorized: call.BearerToken is not null);
     }
 
     private HttpRequestMessage BuildRequest(TraktCall call)
@@ -144,16 +146,16 @@ internal sealed class TraktTransport : IDisposable
         return request;
     }
 
-    private JsonElement? ParseSuccessBody(string body, TraktCall call, int status)
+    private JsonElement? ParseSuccessBody(byte[] body, TraktCall call, int status)
     {
-        if (string.IsNullOrWhiteSpace(body))
+        if (body.AsSpan().Trim(" \t\r\n"u8).IsEmpty)
         {
             return null;
         }
 
         try
         {
-            using var document = JsonDocument.Parse(body);
+            using var document = JsonDocument.Parse(WithoutBom(body));
             return document.RootElement.Clone();
         }
         catch (JsonException ex)
@@ -163,11 +165,11 @@ internal sealed class TraktTransport : IDisposable
     }
 
     /// <summary>Bodies of expected non-2xx answers are optional (device-poll 400 has none).</summary>
-    private static JsonElement? TryParse(string body)
+    private static JsonElement? TryParse(byte[] body)
     {
         try
         {
-            using var document = JsonDocument.Parse(body);
+            using var document = JsonDocument.Parse(WithoutBom(body));
             return document.RootElement.Clone();
         }
         catch (JsonException)
@@ -175,4 +177,8 @@ internal sealed class TraktTransport : IDisposable
             return null;
         }
     }
+
+    /// <summary>A decoded string would have lost a UTF-8 byte order mark; the JSON reader does not skip it.</summary>
+    private static ReadOnlyMemory<byte> WithoutBom(byte[] body) =>
+        body.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? body.AsMemory(Encoding.UTF8.Preamble.Length) : body;
 }
