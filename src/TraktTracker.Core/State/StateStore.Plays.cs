@@ -83,10 +83,12 @@ public sealed partial class StateStore
         return ReadByIds(historyIds);
     }
 
-    public int CountPlays() => Guarded(() =>
+    /// <summary>How many plays are stored; with <paramref name="watchedUntil"/>, only those watched at or before it.</summary>
+    public int CountPlays(DateTimeOffset? watchedUntil = null) => Guarded(() =>
     {
         using var command = _connection.CreateCommand();
-        command.CommandText = "SELECT count(*) FROM plays";
+        command.CommandText = "SELECT count(*) FROM plays WHERE watched_at <= $to";
+        command.Parameters.AddWithValue("$to", watchedUntil is { } to ? Instants.ToTicks(to) : long.MaxValue);
         return Convert.ToInt32(command.ExecuteScalar());
     });
 

@@ -72,6 +72,12 @@ internal sealed class BackfillOperation(SyncContext context)
             return [];
         }
 
+        // Every id seen is stored now: equal counts mean nothing vanished, without loading every stored id.
+        if (context.Store.CountPlays(crawlStart) == crawl.Seen.Count)
+        {
+            return [];
+        }
+
         var vanished = context.Store.GetIdsInRange(null, crawlStart).Where(id => !crawl.Seen.Contains(id)).ToList();
         if (tally.ParseErrors > 0 && vanished.Count > 0)
         {

@@ -155,8 +155,9 @@ internal sealed class TraktTransport : IDisposable
 
         try
         {
-            using var document = JsonDocument.Parse(WithoutBom(body));
-            return document.RootElement.Clone();
+            // Not disposed, not cloned: the document reads the body array in place and lives as long as the answer;
+            // a clone would copy every page once more. Only its small token index is not returned to the pool.
+            return JsonDocument.Parse(WithoutBom(body)).RootElement;
         }
         catch (JsonException ex)
         {
