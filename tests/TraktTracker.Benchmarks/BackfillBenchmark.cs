@@ -16,7 +16,7 @@ namespace TraktTracker.Benchmarks;
 /// </summary>
 public sealed class BackfillBenchmark : IBenchmark
 {
-    private static readonly string CliDll = typeof(BackfillBenchmark).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+    internal static readonly string CliDll = typeof(BackfillBenchmark).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
         .Single(a => a.Key == "TraktTrackerCliDll").Value!;
 
     public string Name => "backfill";
@@ -69,7 +69,7 @@ public sealed class BackfillBenchmark : IBenchmark
         }
     }
 
-    private static Dictionary<string, string> Environment(TraktSimulator simulator, string stateDb) => new()
+    internal static Dictionary<string, string> Environment(TraktSimulator simulator, string stateDb) => new()
     {
         [SettingNames.TraktApiUrl] = simulator.BaseUrl.AbsoluteUri,
         [SettingNames.TraktAuthUrl] = simulator.BaseUrl.AbsoluteUri,
@@ -80,7 +80,7 @@ public sealed class BackfillBenchmark : IBenchmark
         [SettingNames.LogLevel] = "WARNING",
     };
 
-    private static void SeedTokens(TraktSimulator simulator, string stateDb)
+    internal static void SeedTokens(TraktSimulator simulator, string stateDb)
     {
         var (access, refresh) = simulator.Auth.IssueTokens();
         using var store = StateStore.Open(stateDb);
