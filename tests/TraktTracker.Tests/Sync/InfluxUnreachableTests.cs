@@ -35,7 +35,7 @@ public sealed class InfluxUnreachableTests(ITestOutputHelper output)
             InfluxUrl = new Uri($"http://127.0.0.1:{port}/"),
             InfluxRetryBudgetSeconds = 1,
         };
-        h.InfluxOptions = h.InfluxOptions with { RequestTimeout = TimeSpan.FromMilliseconds(300) };
+        h.InfluxOptions = h.InfluxOptions with { Retry = h.InfluxOptions.Retry with { RequestTimeout = TimeSpan.FromMilliseconds(300) } };
         var clock = System.Diagnostics.Stopwatch.StartNew();
 
         var error = await Assert.ThrowsAsync<InfluxException>(() => h.BackfillAsync());

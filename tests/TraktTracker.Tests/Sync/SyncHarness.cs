@@ -87,7 +87,10 @@ internal sealed class SyncHarness : IAsyncDisposable
     }
 
     /// <summary>Short back-off for outages, but a full timeout: a fresh database's first writes create many shards.</summary>
-    public InfluxWriterOptions InfluxOptions { get; set; } = ProjectionTestBed.FastRetries with { RequestTimeout = new InfluxWriterOptions().RequestTimeout };
+    public InfluxWriterOptions InfluxOptions { get; set; } = ProjectionTestBed.FastRetries with
+    {
+        Retry = ProjectionTestBed.FastRetries.Retry with { RequestTimeout = InfluxWriterOptions.DefaultRetry.RequestTimeout },
+    };
 
     /// <summary>The client counts its GETs over the simulator's rate period (Trakt's 300 s unless a test shortens it).</summary>
     public TrackerRuntime Open() => TrackerRuntime.Open(Settings, Reporter, tuning: new RuntimeTuning
