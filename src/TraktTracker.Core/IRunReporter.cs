@@ -8,6 +8,12 @@ public interface IRunReporter
 {
     void Verbose(string message);
 
+    /// <summary>
+    /// What a user watching a run should see without asking for detail: retries, long waits and their reasons.
+    /// Hosts without an information channel of their own show it as verbose.
+    /// </summary>
+    void Info(string message) => Verbose(message);
+
     void Warning(string message);
 
     /// <summary>Long work: <paramref name="percent"/> is 0–100, or -1 when unknown.</summary>

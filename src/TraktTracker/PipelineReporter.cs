@@ -5,7 +5,7 @@ namespace TraktTracker.Commands;
 
 /// <summary>
 /// Carries engine callbacks to the pipeline thread. The engine reports from worker threads, but
-/// WriteVerbose/WriteWarning/WriteProgress/WriteObject may only run on the thread that runs the
+/// WriteVerbose/WriteInformation/WriteWarning/WriteProgress/WriteObject may only run on the thread that runs the
 /// cmdlet: callbacks from elsewhere are queued and executed by <see cref="Await{T}"/> while it waits.
 /// </summary>
 internal sealed class PipelineReporter : IRunReporter
@@ -26,6 +26,9 @@ internal sealed class PipelineReporter : IRunReporter
     private bool OnPipelineThread => Environment.CurrentManagedThreadId == _pipelineThread;
 
     public void Verbose(string message) => Post(() => _cmdlet.WriteVerbose(message));
+
+    /// <summary>The information stream (6): shown with -InformationAction Continue, kept by transcripts.</summary>
+    public void Info(string message) => Post(() => _cmdlet.WriteInformation(message, ["TraktTracker"]));
 
     public void Warning(string message) => Post(() => _cmdlet.WriteWarning(message));
 

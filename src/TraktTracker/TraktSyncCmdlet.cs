@@ -23,7 +23,7 @@ public abstract class TraktSyncCmdlet : TraktCmdlet
     public SwitchParameter PassThru { get; set; }
 
     /// <summary>The options of this run; subclasses add their own switches.</summary>
-    protected virtual RunOptions Options => new() { NoInflux = NoInflux };
+    protected virtual RunOptions Options => new() { NoInflux = NoInflux, ReturnNewPlays = PassThru };
 
     /// <summary>What the run does to the store, for the -WhatIf / -Confirm text.</summary>
     protected abstract string Action(TrackerSettings settings);

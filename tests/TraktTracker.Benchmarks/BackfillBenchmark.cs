@@ -89,7 +89,7 @@ public sealed class BackfillBenchmark : IBenchmark
             : report.Output);
     }
 
-    private static Dictionary<string, string> Environment(TraktSimulator simulator, string stateDb) => new()
+    internal static Dictionary<string, string> Environment(TraktSimulator simulator, string stateDb) => new()
     {
         [SettingNames.TraktApiUrl] = simulator.BaseUrl.AbsoluteUri,
         [SettingNames.TraktAuthUrl] = simulator.BaseUrl.AbsoluteUri,

@@ -2,7 +2,7 @@ namespace TraktTracker.EngineHost;
 
 /// <summary>
 /// Writes every engine message to stderr, one line each, flushed at once so a test reading the pipe knows
-/// which phase the run is in when it kills it. Lines: <c>marker|…</c>, <c>verbose|…</c>, <c>warning|…</c>,
+/// which phase the run is in when it kills it. Lines: <c>marker|…</c>, <c>verbose|…</c>, <c>info|…</c>, <c>warning|…</c>,
 /// <c>progress|activity|status</c>, <c>completed|activity</c>, <c>error|…</c>.
 /// </summary>
 internal sealed class StderrReporter : IRunReporter
@@ -14,6 +14,8 @@ internal sealed class StderrReporter : IRunReporter
     public void Error(string message) => Line("error", message);
 
     public void Verbose(string message) => Line("verbose", message);
+
+    public void Info(string message) => Line("info", message);
 
     public void Warning(string message) => Line("warning", message);
 

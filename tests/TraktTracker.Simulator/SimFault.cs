@@ -70,11 +70,15 @@ public sealed class SimFault
     public static SimFault RateLimited(int? retryAfterSeconds = null) =>
         new(SimFaultKind.RateLimited, 429) { RetryAfterSeconds = retryAfterSeconds };
 
-    /// <summary>Cloudflare's "banned you temporarily" page (403 or 429): HTML, <c>Retry-After: 300</c>, no Rails headers.</summary>
-    public static SimFault CloudflareHtml(int code = 403)
+    /// <summary>
+    /// Cloudflare's "banned you temporarily" page (403 or 429): HTML, <c>Retry-After</c> (300 s as observed; tests
+    /// shorten it), no Rails headers.
+    /// </summary>
+    public static SimFault CloudflareHtml(int code = 403, int retryAfterSeconds = 300)
     {
         if (code is not (403 or 429)) throw new ArgumentOutOfRangeException(nameof(code), code, "Cloudflare blocks answer 403 or 429.");
-        return new(SimFaultKind.Edge, code, EdgePages.Banned(code), "text/html; charset=UTF-8", [KeyValuePair.Create("Retry-After", "300")]);
+        return new(SimFaultKind.Edge, code, EdgePages.Banned(code), "text/html; charset=UTF-8",
+            [KeyValuePair.Create("Retry-After", retryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
     }
 
     public static SimFault TruncatedBody() => new(SimFaultKind.TruncatedBody, 200);

@@ -18,6 +18,12 @@ public sealed class SimulatorOptions
 
     public TimeSpan RatePeriod { get; set; } = TimeSpan.FromSeconds(300);
 
+    /// <summary>
+    /// When true, every counted GET's answer carries <c>X-Ratelimit</c>, as older client tests modelled Trakt. False
+    /// (the default, like the live API in 2026): only the limiter's 429s carry it.
+    /// </summary>
+    public bool RateLimitHeaderOnEveryAnswer { get; set; }
+
     /// <summary>The <c>Retry-After</c> value that API 429s carry (tests use 1).</summary>
     public int RetryAfterSeconds { get; set; } = 10;
 

@@ -24,6 +24,8 @@ internal sealed class RecordingReporter : IRunReporter
         Lines.Enqueue("VERBOSE: " + message);
     }
 
+    public void Info(string message) => Lines.Enqueue("INFO: " + message);
+
     public void Warning(string message)
     {
         _warnings.Enqueue(message);

@@ -12,6 +12,10 @@ public static class NumericSettings
     public static readonly NumericSetting TraktMaxRetries = Whole(SettingNames.TraktMaxRetries, 5, 0, 20, "retries");
     public static readonly NumericSetting TraktRetryAfterMargin = Fraction(SettingNames.TraktRetryAfterMargin, 0.9, 0, 60, "seconds");
     public static readonly NumericSetting TraktMinRequestInterval = Fraction(SettingNames.TraktMinRequestInterval, 0, 0, 60, "seconds");
+    public static readonly NumericSetting TraktGetLimit = Whole(SettingNames.TraktGetLimit, 500, 1, 1000, "requests");
+    public static readonly NumericSetting TraktRequestTimeout = Fraction(SettingNames.TraktRequestTimeout, 30, 1, 600, "seconds");
+    public static readonly NumericSetting TraktRetryBudget = Fraction(SettingNames.TraktRetryBudget, 120, 1, 3600, "seconds");
+    public static readonly NumericSetting InfluxRetryBudget = Fraction(SettingNames.InfluxRetryBudget, 30, 1, 3600, "seconds");
     public static readonly NumericSetting OverlapHours = Whole(SettingNames.OverlapHours, 24, 0, 8760, "hours");
     public static readonly NumericSetting ReconcileDays = Whole(SettingNames.ReconcileDays, 7, 1, 36500, "days");
     public static readonly NumericSetting ReconcileFullDays = Whole(SettingNames.ReconcileFullDays, 7, 0, 36500, "days");

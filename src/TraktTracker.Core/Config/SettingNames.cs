@@ -12,6 +12,9 @@ public static class SettingNames
     public const string TraktMaxRetries = "TRAKT_MAX_RETRIES";
     public const string TraktRetryAfterMargin = "TRAKT_RETRY_AFTER_MARGIN";
     public const string TraktMinRequestInterval = "TRAKT_MIN_REQUEST_INTERVAL_SECONDS";
+    public const string TraktGetLimit = "TRAKT_GET_LIMIT";
+    public const string TraktRequestTimeout = "TRAKT_REQUEST_TIMEOUT_SECONDS";
+    public const string TraktRetryBudget = "TRAKT_RETRY_BUDGET_SECONDS";
     public const string EnableInflux = "ENABLE_INFLUX";
     public const string InfluxApi = "INFLUX_API";
     public const string InfluxUrl = "INFLUX_URL";
@@ -21,6 +24,7 @@ public static class SettingNames
     public const string InfluxPassword = "INFLUX_PASSWORD";
     public const string InfluxBucketRaw = "INFLUX_BUCKET_RAW";
     public const string InfluxBucketAgg = "INFLUX_BUCKET_AGG";
+    public const string InfluxRetryBudget = "INFLUX_RETRY_BUDGET_SECONDS";
     public const string SyncCron = "SYNC_CRON";
     public const string ReconcileCron = "RECONCILE_CRON";
     public const string TimeZone = "TIMEZONE";
@@ -36,8 +40,9 @@ public static class SettingNames
     public static readonly IReadOnlySet<string> FileSettable = new HashSet<string>(StringComparer.Ordinal)
     {
         TraktClientId, TraktClientSecret, TraktRefreshToken, TraktAuthCode, TraktApiUrl, TraktAuthUrl,
-        TraktMaxRetries, TraktRetryAfterMargin, TraktMinRequestInterval, EnableInflux, InfluxApi, InfluxUrl,
-        InfluxToken, InfluxOrg, InfluxUsername, InfluxPassword, InfluxBucketRaw, InfluxBucketAgg, SyncCron,
+        TraktMaxRetries, TraktRetryAfterMargin, TraktMinRequestInterval, TraktGetLimit, TraktRequestTimeout, TraktRetryBudget,
+        EnableInflux, InfluxApi, InfluxUrl, InfluxToken, InfluxOrg, InfluxUsername, InfluxPassword, InfluxBucketRaw,
+        InfluxBucketAgg, InfluxRetryBudget, SyncCron,
         ReconcileCron, TimeZone, OverlapHours, ReconcileDays, ReconcileFullDays, StateDbPath, LogLevel, LockTimeout,
     };
 }

@@ -26,6 +26,15 @@ public sealed record TrackerSettings
     public double TraktRetryAfterMarginSeconds { get; init; } = NumericSettings.TraktRetryAfterMargin.Default;
     public double TraktMinRequestIntervalSeconds { get; init; } = NumericSettings.TraktMinRequestInterval.Default;
 
+    /// <summary>GETs the client sends at most in any 5 minutes, whether or not Trakt sends rate headers.</summary>
+    public int TraktGetLimit { get; init; } = 500;
+
+    /// <summary>Time limit of one Trakt request.</summary>
+    public double TraktRequestTimeoutSeconds { get; init; } = 30;
+
+    /// <summary>How long one Trakt request may keep failing and being retried (Retry-After waits come on top).</summary>
+    public double TraktRetryBudgetSeconds { get; init; } = 120;
+
     public bool EnableInflux { get; init; }
     public InfluxApiVersion InfluxApi { get; init; } = InfluxApiVersion.V2;
     public Uri? InfluxUrl { get; init; }
@@ -35,6 +44,9 @@ public sealed record TrackerSettings
     public string? InfluxPassword { get; init; }
     public string InfluxBucketRaw { get; init; } = "trakt_raw";
     public string InfluxBucketAgg { get; init; } = "trakt_agg";
+
+    /// <summary>How long one InfluxDB request may keep failing and being retried before the run fails (days stay pending).</summary>
+    public double InfluxRetryBudgetSeconds { get; init; } = 30;
 
     public string SyncCron { get; init; } = "0 6,18 * * *";
     public string ReconcileCron { get; init; } = "30 3 * * *";

@@ -1,26 +1,28 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Polly;
-using Polly.Retry;
+using TraktTracker.Config;
+using TraktTracker.Retrying;
 
 namespace TraktTracker.Influx;
 
 /// <summary>
-/// The HTTP side both writers share: one pooled client, authentication, retries on 429/5xx/network errors
-/// (Retry-After first, else exponential backoff with jitter), and scrubbing of secrets from anything shown.
+/// The HTTP side both writers share: one pooled client, authentication, bounded retries on 429/5xx/network errors
+/// and timeouts (<see cref="BoundedRetry{T}"/>: Retry-After first, else exponential backoff with jitter, within
+/// INFLUX_RETRY_BUDGET_SECONDS), and scrubbing of secrets from anything shown.
 /// </summary>
 internal sealed class InfluxHttp : IDisposable
 {
     private readonly HttpClient client;
     private readonly AuthenticationHeaderValue? authorization;
     private readonly IReadOnlyList<string> secrets;
-    private readonly ResiliencePipeline<InfluxResponse> retrying;
-    private readonly InfluxWriterOptions options;
+    private const string WaitActivity = "Waiting for InfluxDB";
+    private readonly BoundedRetry<InfluxResponse> retrying;
+    private readonly BoundedRetry<InfluxResponse> once;
 
     public InfluxHttp(Uri url, InfluxWriterOptions options, AuthenticationHeaderValue? authorization, IEnumerable<string?> secrets, IRunReporter reporter)
     {
         BaseUrl = WithoutCredentials(url);
-        this.options = options;
         this.authorization = authorization;
         this.secrets = secrets.Where(s => !string.IsNullOrEmpty(s)).Select(s => s!).ToList();
         client = new HttpClient(new SocketsHttpHandler
@@ -29,9 +31,11 @@ internal sealed class InfluxHttp : IDisposable
             AutomaticDecompression = DecompressionMethods.All,
         })
         {
-            Timeout = options.RequestTimeout,
+            // Each attempt carries its own time limit (RequestTimeout, cut to what is left of the budget).
+            Timeout = Timeout.InfiniteTimeSpan,
         };
-        retrying = BuildRetryPipeline(options, reporter);
+        retrying = new BoundedRetry<InfluxResponse>(options.Retry, reporter, WaitActivity, Retryable);
+        once = new BoundedRetry<InfluxResponse>(options.Retry with { MaxRetries = 0 }, reporter, WaitActivity, Retryable);
     }
 
     /// <summary>The server's base URL with any user:password removed and a trailing slash: safe to show.</summary>
@@ -43,18 +47,29 @@ internal sealed class InfluxHttp : IDisposable
     /// </summary>
     public async Task<InfluxResponse> SendAsync(HttpMethod method, string relativeUri, Func<HttpContent>? content, bool retry, string what, CancellationToken ct)
     {
+        BoundedRetry<InfluxResponse>.Attempts? tried = null;
         try
         {
-            var pipeline = retry ? retrying : ResiliencePipeline<InfluxResponse>.Empty;
-            return await pipeline.ExecuteAsync(
-                async token => await SendOnceAsync(method, relativeUri, content, token).ConfigureAwait(false), ct).ConfigureAwait(false);
+            return await (retry ? retrying : once).ExecuteAsync($"InfluxDB {what}", async (attempts, token) =>
+            {
+                tried = attempts;
+                using var timer = attempts.Begin(token);
+                try
+                {
+                    return await SendOnceAsync(method, relativeUri, content, timer.Token).ConfigureAwait(false);
+                }
+                catch (Exception e) when (!token.IsCancellationRequested && timer.TimedOut(e))
+                {
+                    throw new TimeoutException($"no answer within {timer.Limit.TotalSeconds:0.#} s", e);
+                }
+            }, ct).ConfigureAwait(false);
         }
         catch (Exception e) when (IsNetworkFailure(e, ct))
         {
-            var reason = e is TaskCanceledException ? $"no answer within {options.RequestTimeout.TotalSeconds:0.#} s" : Scrub(e.Message);
             throw new InfluxException(
                 InfluxFailure.Unreachable,
-                $"Cannot reach InfluxDB at {BaseUrl} while {what}: {reason}. Check INFLUX_URL and that InfluxDB is running and reachable from here.",
+                $"Cannot reach InfluxDB at {BaseUrl} while {what}: {Reason(e)}. {tried!.Summary(SettingNames.InfluxRetryBudget)} " +
+                "Check INFLUX_URL and that InfluxDB is running and reachable from here; days not written stay pending for the next run.",
                 inner: null);
         }
     }
@@ -73,7 +88,16 @@ internal sealed class InfluxHttp : IDisposable
     public void Dispose() => client.Dispose();
 
     private static bool IsNetworkFailure(Exception e, CancellationToken ct)
-        => e is HttpRequestException || (e is TaskCanceledException && !ct.IsCancellationRequested);
+        => e is HttpRequestException or TimeoutException or IOException && !ct.IsCancellationRequested;
+
+    private RetryReason? Retryable(Outcome<InfluxResponse> outcome, CancellationToken ct) => outcome switch
+    {
+        { Exception: { } e } when IsNetworkFailure(e, ct) => new RetryReason(Reason(e)),
+        { Result: { IsTransient: true } r } => new RetryReason($"HTTP {r.Status}", r.RetryAfter),
+        _ => null,
+    };
+
+    private string Reason(Exception e) => e is TimeoutException ? e.Message : Scrub(e.GetBaseException().Message);
 
     private static Uri WithoutCredentials(Uri url)
     {
@@ -95,36 +119,6 @@ internal sealed class InfluxHttp : IDisposable
         }
 
         return header?.Date is { } date ? TimeSpan.FromTicks(Math.Max(0, (date - DateTimeOffset.UtcNow).Ticks)) : null;
-    }
-
-    private static ResiliencePipeline<InfluxResponse> BuildRetryPipeline(InfluxWriterOptions options, IRunReporter reporter)
-    {
-        if (options.MaxRetries <= 0)
-        {
-            return ResiliencePipeline<InfluxResponse>.Empty;
-        }
-
-        return new ResiliencePipelineBuilder<InfluxResponse>()
-            .AddRetry(new RetryStrategyOptions<InfluxResponse>
-            {
-                MaxRetryAttempts = options.MaxRetries,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = options.RetryBaseDelay,
-                MaxDelay = options.MaxRetryDelay,
-                ShouldHandle = args => ValueTask.FromResult(
-                    args.Outcome.Exception is { } e
-                        ? IsNetworkFailure(e, args.Context.CancellationToken)
-                        : args.Outcome.Result is { IsTransient: true } r && !(r.RetryAfter > options.MaxRetryAfter)),
-                DelayGenerator = args => ValueTask.FromResult(args.Outcome.Result?.RetryAfter),
-                OnRetry = args =>
-                {
-                    var cause = args.Outcome.Result is { } r ? $"HTTP {r.Status}" : args.Outcome.Exception?.GetType().Name;
-                    reporter.Verbose($"InfluxDB answered {cause}; retry {args.AttemptNumber + 1} of {options.MaxRetries} in {args.RetryDelay.TotalSeconds:0.###} s.");
-                    return default;
-                },
-            })
-            .Build();
     }
 
     private async Task<InfluxResponse> SendOnceAsync(HttpMethod method, string relativeUri, Func<HttpContent>? content, CancellationToken ct)

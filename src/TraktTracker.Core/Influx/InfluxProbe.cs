@@ -14,10 +14,12 @@ public sealed class InfluxProbe(IInfluxWriter writer, string rawBucket, string a
     /// <summary>Options for a check that should answer within seconds: one retry, a short timeout.</summary>
     public static InfluxWriterOptions QuickOptions { get; } = new()
     {
-        MaxRetries = 1,
-        RetryBaseDelay = TimeSpan.FromSeconds(1),
-        MaxRetryAfter = TimeSpan.FromSeconds(5),
-        RequestTimeout = TimeSpan.FromSeconds(10),
+        Retry = InfluxWriterOptions.DefaultRetry with
+        {
+            MaxRetries = 1,
+            BaseDelay = TimeSpan.FromSeconds(1),
+            MaxRetryAfter = TimeSpan.FromSeconds(5),
+        },
     };
 
     /// <summary>

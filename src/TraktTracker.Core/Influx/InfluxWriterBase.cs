@@ -86,9 +86,9 @@ public abstract class InfluxWriterBase : IInfluxWriter
         var (failure, advice) = response.Status switch
         {
             413 => (InfluxFailure.TooLarge, $"The request was too large for the server; lower the batch size (now {Options.BatchSize} lines) or raise the server's body size limit."),
-            429 or >= 500 when response.RetryAfter > Options.MaxRetryAfter =>
-                (InfluxFailure.Unavailable, $"The server asked to wait {response.RetryAfter!.Value.TotalSeconds:0} s, longer than the {Options.MaxRetryAfter.TotalSeconds:0} s allowed; nothing was lost, the next run tries again."),
-            429 or >= 500 => (InfluxFailure.Unavailable, $"It still failed after {Options.MaxRetries} retries; nothing was lost, the next run tries again."),
+            429 or >= 500 when response.RetryAfter > Options.Retry.MaxRetryAfter =>
+                (InfluxFailure.Unavailable, $"The server asked to wait {response.RetryAfter!.Value.TotalSeconds:0} s, longer than the {Options.Retry.MaxRetryAfter.TotalSeconds:0} s allowed; nothing was lost, the next run tries again."),
+            429 or >= 500 => (InfluxFailure.Unavailable, $"It kept failing through the retries ({Options.Retry.MaxRetries} at most, within {SettingNames.InfluxRetryBudget}); nothing was lost, the next run tries again."),
             _ => (InfluxFailure.UnexpectedResponse, "Check INFLUX_URL and INFLUX_API."),
         };
         return new InfluxException(

@@ -9,6 +9,8 @@ public static class InfluxWriterFactory
     public static IInfluxWriter Create(TrackerSettings settings, InfluxWriterOptions? options = null, IRunReporter? reporter = null)
     {
         settings.RequireInflux();
+        options ??= new InfluxWriterOptions();
+        options = options with { Retry = options.Retry with { Budget = TimeSpan.FromSeconds(settings.InfluxRetryBudgetSeconds) } };
         return settings.InfluxApi switch
         {
             InfluxApiVersion.V1 => new InfluxV1Writer(settings.InfluxUrl!, settings.InfluxUsername, settings.InfluxPassword, options, reporter),

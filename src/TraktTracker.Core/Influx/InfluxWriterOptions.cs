@@ -1,3 +1,5 @@
+using TraktTracker.Retrying;
+
 namespace TraktTracker.Influx;
 
 /// <summary>Batching, compression and retry knobs of the InfluxDB writers. Defaults follow influxdb.md §5/§7.</summary>
@@ -9,20 +11,23 @@ public sealed record InfluxWriterOptions
     /// <summary>Send bodies gzip-compressed with <c>Content-Encoding: gzip</c>.</summary>
     public bool Gzip { get; init; } = true;
 
-    /// <summary>Retries after the first attempt, for 429, 5xx and network errors.</summary>
-    public int MaxRetries { get; init; } = 5;
+    /// <summary>
+    /// InfluxDB's retries: 5 at most, 5 s first back-off, 10 s per attempt (a 5000-line batch takes well under a second
+    /// on a healthy server), and a 30 s budget (INFLUX_RETRY_BUDGET_SECONDS) after which an unreachable or hung
+    /// server fails the run, leaving its days pending.
+    /// </summary>
+    public static RetryPolicy DefaultRetry { get; } = new()
+    {
+        MaxRetries = 5,
+        RequestTimeout = TimeSpan.FromSeconds(10),
+        Budget = TimeSpan.FromSeconds(30),
+        BaseDelay = TimeSpan.FromSeconds(5),
+        MaxDelay = TimeSpan.FromSeconds(125),
+        MaxRetryAfter = TimeSpan.FromSeconds(125),
+    };
 
-    /// <summary>First backoff delay when the server sends no <c>Retry-After</c>; doubles each time, with jitter.</summary>
-    public TimeSpan RetryBaseDelay { get; init; } = TimeSpan.FromSeconds(5);
-
-    /// <summary>Cap of one backoff delay.</summary>
-    public TimeSpan MaxRetryDelay { get; init; } = TimeSpan.FromSeconds(125);
-
-    /// <summary>The longest <c>Retry-After</c> honoured; a server asking for more fails the call instead of stalling the run.</summary>
-    public TimeSpan MaxRetryAfter { get; init; } = TimeSpan.FromSeconds(125);
-
-    /// <summary>Time limit of one HTTP request.</summary>
-    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
+    /// <summary>Retries on 429, 5xx, network errors and timeouts.</summary>
+    public RetryPolicy Retry { get; init; } = DefaultRetry;
 
     /// <summary>Timestamp unit of the write requests.</summary>
     public WritePrecision Precision { get; init; } = WritePrecision.Nanoseconds;

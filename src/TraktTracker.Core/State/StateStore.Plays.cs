@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 
 namespace TraktTracker.State;
@@ -83,7 +84,8 @@ public sealed partial class StateStore
             return command.ExecuteScalar() is long ticks ? Instants.FromTicks(ticks) : (DateTimeOffset?)null;
         });
 
-    public int CountPlays() => CountPlaysInRange(null, null);
+    /// <summary>How many plays are stored; with <paramref name="watchedUntil"/>, only those watched at or before it.</summary>
+    public int CountPlays(DateTimeOffset? watchedUntil = null) => CountPlaysInRange(null, watchedUntil);
 
     /// <summary>Runs <c>SELECT columns FROM plays WHERE watched_at in [from, to]</c> + <paramref name="tail"/>.</summary>
     private T InRange<T>(string columns, DateTimeOffset? fromInclusiveUtc, DateTimeOffset? toInclusiveUtc, string tail, Func<SqliteCommand, T> run) => Guarded(() =>
@@ -94,6 +96,48 @@ public sealed partial class StateStore
         command.Parameters.AddWithValue("$to", toInclusiveUtc is { } to ? Instants.ToTicks(to) : long.MaxValue);
         return run(command);
     });
+
+    /// <summary>
+    /// The stored plays with these ids, in the order given (ids no longer stored are skipped), read a chunk at a
+    /// time when enumerated: a run's new plays with the rewatch flags the run left them with.
+    /// </summary>
+    public IEnumerable<WatchEvent> GetPlays(IReadOnlyList<long> historyIds)
+    {
+        ArgumentNullException.ThrowIfNull(historyIds);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return ReadByIds(historyIds);
+    }
+
+    private IEnumerable<WatchEvent> ReadByIds(IReadOnlyList<long> historyIds)
+    {
+        const int ChunkSize = 500;
+        for (var first = 0; first < historyIds.Count; first += ChunkSize)
+        {
+            var chunk = historyIds.Skip(first).Take(ChunkSize).ToList();
+            var found = Guarded(() =>
+            {
+                using var command = _connection.CreateCommand();
+                // Ids are integers, so they can stand in the SQL text as they are.
+                command.CommandText = $"SELECT {PlayRows.Columns} FROM plays WHERE history_id IN ({string.Join(',', chunk.Select(id => id.ToString(CultureInfo.InvariantCulture)))})";
+                using var reader = command.ExecuteReader();
+                var plays = new Dictionary<long, WatchEvent>(chunk.Count);
+                while (reader.Read())
+                {
+                    var play = PlayRows.Read(reader).Play;
+                    plays[play.HistoryId] = play;
+                }
+
+                return plays;
+            });
+            foreach (var id in chunk)
+            {
+                if (found.TryGetValue(id, out var play))
+                {
+                    yield return play;
+                }
+            }
+        }
+    }
 
     private IEnumerable<WatchEvent> StreamPlays(HistoryFilter filter)
     {

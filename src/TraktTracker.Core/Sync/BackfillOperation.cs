@@ -12,10 +12,12 @@ internal sealed class BackfillOperation(SyncContext context)
 
     public async Task<SyncOutcome> RunAsync(RunOptions options, CancellationToken ct)
     {
-        var tally = new RunTally("Backfill", context.Client);
+        var tally = new RunTally("Backfill", context);
         if (!options.Force && context.Store.GetMeta(SyncMeta.BackfillCompletedAt) is { } doneAt)
         {
             context.Reporter.Verbose($"The backfill finished at {doneAt}; use -Force (--force-backfill) to run it again.");
+            // Days left pending by an earlier run (InfluxDB down, -NoInflux) are still this run's to project.
+            await context.Projection.RunAsync(context.Store, options, tally, ct).ConfigureAwait(false);
             return tally.Finish($"Backfill already done at {doneAt}");
         }
 
@@ -62,6 +64,12 @@ internal sealed class BackfillOperation(SyncContext context)
         if (tally.Fetched != crawl.ItemCount)
         {
             context.Reporter.Warning($"Trakt reported {crawl.ItemCount} plays but {tally.Fetched} arrived; the history changed during the backfill. Run Invoke-TraktReconcile -Full to converge.");
+            return [];
+        }
+
+        // Every id seen is stored now: equal counts mean nothing vanished, without loading every stored id.
+        if (context.Store.CountPlays(crawlStart) == crawl.Seen.Count)
+        {
             return [];
         }
 

@@ -8,7 +8,7 @@ internal sealed class IncrementalSyncOperation(SyncContext context)
 {
     public async Task<SyncOutcome> RunAsync(RunOptions options, CancellationToken ct)
     {
-        var tally = new RunTally("Sync", context.Client);
+        var tally = new RunTally("Sync", context);
         var activities = await context.Client.GetLastActivitiesAsync(ct).ConfigureAwait(false);
         if (SyncMeta.MatchesBaseline(context.Store, activities))
         {

@@ -18,7 +18,7 @@ internal static class PageChanges
             }
             else
             {
-                deadLetters.Add(new DeadLetterInput(item.RawJson, item.Error ?? "unparseable history item", source));
+                deadLetters.Add(new DeadLetterInput(item.RawJson ?? "", item.Error ?? "unparseable history item", source));
             }
         }
 

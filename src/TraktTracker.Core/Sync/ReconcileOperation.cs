@@ -9,7 +9,7 @@ internal sealed class ReconcileOperation(SyncContext context)
 {
     public async Task<SyncOutcome> RunAsync(RunOptions options, CancellationToken ct)
     {
-        var tally = new RunTally("Reconcile", context.Client);
+        var tally = new RunTally("Reconcile", context);
         var full = options.Full || FullDiffDue();
         var now = context.Time.GetUtcNow();
         DateTimeOffset? windowStart = full ? null : HistoryRange.CutBefore(now - TimeSpan.FromDays(context.Settings.ReconcileDays));

@@ -11,4 +11,10 @@ public sealed record RunOptions
 
     /// <summary>Reconcile the whole history instead of the rolling window.</summary>
     public bool Full { get; init; }
+
+    /// <summary>
+    /// Return the plays stored for the first time in <see cref="SyncOutcome.NewPlays"/> (-PassThru). Off, a run
+    /// keeps nothing per play, so its memory does not grow with the history.
+    /// </summary>
+    public bool ReturnNewPlays { get; init; }
 }

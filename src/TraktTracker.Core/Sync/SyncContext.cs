@@ -5,7 +5,10 @@ using TraktTracker.Trakt;
 
 namespace TraktTracker.Sync;
 
-/// <summary>What every operation works with: one store, one client, one calendar, one reporter.</summary>
+/// <summary>
+/// What every operation of one run works with: one store, one client, one calendar, one reporter; the client's
+/// request count when the run began, and whether the caller wants the new plays back.
+/// </summary>
 internal sealed record SyncContext(
     TrackerSettings Settings,
     StateStore Store,
@@ -13,7 +16,9 @@ internal sealed record SyncContext(
     ProjectionCalendar Calendar,
     ProjectionStep Projection,
     IRunReporter Reporter,
-    TimeProvider Time)
+    TimeProvider Time,
+    int ApiCallsAtStart,
+    bool KeepNewPlays)
 {
     /// <summary>Applies one unit of work in one transaction and counts it.</summary>
     public ChangeResult Apply(ChangeSet changes, RunTally tally)

@@ -47,4 +47,18 @@ public sealed record SyncSummary
 }
 
 /// <summary>A summary plus the plays the run stored for the first time (for -PassThru).</summary>
-public sealed record SyncOutcome(SyncSummary Summary, IReadOnlyList<WatchEvent> NewPlays);
+/// <param name="NewPlays">
+/// Empty unless <see cref="RunOptions.ReturnNewPlays"/>; then read from the state store a chunk at a time while
+/// enumerated, so enumerate it before the runtime is disposed.
+/// </param>
+public sealed record SyncOutcome(SyncSummary Summary, IEnumerable<WatchEvent> NewPlays)
+{
+    internal SyncOutcome(SyncSummary summary, IEnumerable<WatchEvent> newPlays, IReadOnlyList<long> newPlayIds)
+        : this(summary, newPlays)
+    {
+        NewPlayIds = newPlayIds;
+    }
+
+    /// <summary>What a run that folds this one in (a sync escalating to a reconcile) adds to its own new plays.</summary>
+    internal IReadOnlyList<long> NewPlayIds { get; } = [];
+}

@@ -117,20 +117,19 @@ public sealed class TrackerRuntime : IDisposable
     public async Task<SyncOutcome> BackfillAsync(RunOptions options, CancellationToken ct)
     {
         var context = await PrepareAsync(options, ct).ConfigureAwait(false);
-        return WithCurrentRewatchFlags(await new BackfillOperation(context).RunAsync(options, ct).ConfigureAwait(false));
+        return await new BackfillOperation(context).RunAsync(options, ct).ConfigureAwait(false);
     }
 
     public async Task<SyncOutcome> SyncAsync(RunOptions options, CancellationToken ct)
     {
         var context = await PrepareAsync(options, ct).ConfigureAwait(false);
-        return WithCurrentRewatchFlags(
-            await new IncrementalSyncOperation(context).RunAsync(options, ct).ConfigureAwait(false));
+        return await new IncrementalSyncOperation(context).RunAsync(options, ct).ConfigureAwait(false);
     }
 
     public async Task<SyncOutcome> ReconcileAsync(RunOptions options, CancellationToken ct)
     {
         var context = await PrepareAsync(options, ct).ConfigureAwait(false);
-        return WithCurrentRewatchFlags(await new ReconcileOperation(context).RunAsync(options, ct).ConfigureAwait(false));
+        return await new ReconcileOperation(context).RunAsync(options, ct).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -228,10 +227,12 @@ public sealed class TrackerRuntime : IDisposable
             Settings.RequireInflux();
         }
 
+        // Counted from here: seeding the tokens from TRAKT_REFRESH_TOKEN / TRAKT_AUTH_CODE is a request of this run too.
+        var callsAtStart = _client.Value.ApiCalls;
         await EnsureConnectedAsync(ct).ConfigureAwait(false);
         var calendar = new ProjectionCalendar(Settings.TimeZone);
         var projection = new ProjectionStep(Settings, _projector, Reporter);
-        return new SyncContext(Settings, Store, _client.Value, calendar, projection, Reporter, _tuning.Time);
+        return new SyncContext(Settings, Store, _client.Value, calendar, projection, Reporter, _tuning.Time, callsAtStart, options.ReturnNewPlays);
     }
 
     /// <summary>A store without tokens is seeded once from TRAKT_REFRESH_TOKEN or TRAKT_AUTH_CODE, as the reference tool does.</summary>
@@ -275,19 +276,4 @@ public sealed class TrackerRuntime : IDisposable
     }
 
     private IInfluxWriter CreateInfluxWriter() => InfluxWriterFactory.Create(Settings, _tuning.InfluxOptions, Reporter);
-
-    /// <summary>
-    /// A play's rewatch flag can flip after it was stored, when an older play of its title arrives on a later
-    /// page: the new plays (-PassThru) carry the flags as the run left them.
-    /// </summary>
-    private SyncOutcome WithCurrentRewatchFlags(SyncOutcome outcome)
-    {
-        if (outcome.NewPlays.Count == 0)
-        {
-            return outcome;
-        }
-
-        var rewatches = Store.GetIdsInRange(outcome.NewPlays.Min(p => p.WatchedAt), outcome.NewPlays.Max(p => p.WatchedAt), rewatchesOnly: true);
-        return outcome with { NewPlays = outcome.NewPlays.Select(p => p with { IsRewatch = rewatches.Contains(p.HistoryId) }).ToList() };
-    }
 }

@@ -23,9 +23,10 @@ public sealed record HistoryPage(int Page, int PageCount, int ItemCount, int Lim
 
 /// <summary>
 /// One history item: the mapped play, or (when the item could not be read) null with the raw JSON and the
-/// reason, so the caller can keep it as a dead letter and still store the rest of the page.
+/// reason, so the caller can keep it as a dead letter and still store the rest of the page. Only unreadable items
+/// carry their JSON: a page's worth of copies for every item would only be garbage.
 /// </summary>
-public sealed record HistoryItem(WatchEvent? Play, string RawJson, string? Error);
+public sealed record HistoryItem(WatchEvent? Play, string? RawJson, string? Error);
 
 /// <summary>The parts of <c>/sync/last_activities</c> a history sync needs (trakt-api.md §4).</summary>
 /// <param name="ReadAt">

@@ -34,13 +34,11 @@ internal sealed class UnauthorizedResponseException : Exception
 /// <summary>Turns a non-2xx answer into the exception the status deserves (trakt-api.md §8).</summary>
 internal sealed class ResponseFailures
 {
-    private readonly int _maxRetries;
     private readonly SecretScrubber _scrubber;
     private readonly TimeProvider _time;
 
-    public ResponseFailures(int maxRetries, SecretScrubber scrubber, TimeProvider time)
+    public ResponseFailures(SecretScrubber scrubber, TimeProvider time)
     {
-        _maxRetries = maxRetries;
         _scrubber = scrubber;
         _time = time;
     }
@@ -56,11 +54,11 @@ internal sealed class ResponseFailures
             401 when authorized => new UnauthorizedResponseException(endpoint, excerpt),
             429 or 403 when edge => CloudflareBlock(response, status, endpoint, excerpt),
             429 => new TransientTraktException("HTTP 429 rate limit", new TraktApiException(
-                $"Trakt's rate limit (HTTP 429) on {endpoint} was still exceeded after {_maxRetries} retries. " +
-                "Wait a few minutes before running again, or raise TRAKT_MIN_REQUEST_INTERVAL_SECONDS to spread requests out.",
+                $"Trakt's rate limit (HTTP 429) on {endpoint} was exceeded. " +
+                "Wait a few minutes before running again, or lower TRAKT_GET_LIMIT (or raise TRAKT_MIN_REQUEST_INTERVAL_SECONDS) to spread requests out.",
                 endpoint, status, responseBodyExcerpt: excerpt), RetryAfter(response)),
             >= 500 => new TransientTraktException($"HTTP {status} server error", new TraktApiException(
-                $"Trakt had a server error (HTTP {status}) on {endpoint} and still failed after {_maxRetries} retries. " +
+                $"Trakt had a server error (HTTP {status}) on {endpoint}. " +
                 "Trakt may be down or overloaded: try again later (nothing was changed).",
                 endpoint, status, edge, excerpt), RetryAfter(response)),
             _ => Permanent(response, status, endpoint, excerpt),
@@ -70,16 +68,15 @@ internal sealed class ResponseFailures
     /// <summary>A 200 whose body was cut off or is not JSON: retried like a server error.</summary>
     public TransientTraktException BrokenBody(string endpoint, int status, Exception cause) =>
         new($"unreadable body ({cause.GetType().Name})", new TraktApiException(
-            $"Trakt's answer to {endpoint} was cut off or was not JSON, and still was after {_maxRetries} retries. " +
+            $"Trakt's answer to {endpoint} was cut off or was not JSON. " +
             "A proxy or an overloaded Trakt may be truncating responses: try again later.",
             endpoint, status, innerException: cause));
 
-    /// <summary>No answer at all: refused or reset connection, cut-off body, timeout.</summary>
-    public TransientTraktException Network(TraktCall call, Exception cause) =>
-        new($"network error: {cause.GetBaseException().Message}", new TraktApiException(
-            $"Could not reach Trakt for {call.Endpoint} at {call.BaseUrl.Host}: {cause.GetBaseException().Message} " +
-            $"(still failing after {_maxRetries} retries). Check the network connection and TRAKT_API_URL / TRAKT_AUTH_URL, " +
-            "then try again.",
+    /// <summary>No answer at all: refused or reset connection, cut-off body, timeout (<paramref name="reason"/> says which).</summary>
+    public TransientTraktException Network(TraktCall call, string reason, Exception cause) =>
+        new(reason, new TraktApiException(
+            $"Could not reach Trakt for {call.Endpoint} at {call.BaseUrl.Host}: {reason}. Check the network connection and " +
+            "TRAKT_API_URL / TRAKT_AUTH_URL, then try again.",
             call.Endpoint, innerException: cause));
 
     private TraktApiException Permanent(HttpResponseMessage response, int status, string endpoint, string? excerpt)
@@ -112,8 +109,11 @@ internal sealed class ResponseFailures
             $"Wait {wait} before trying again; if it keeps happening, make sure requests carry a descriptive User-Agent " +
             "and that nothing else on this network floods Trakt.",
             endpoint, status, fromCloudflare: true, responseBodyExcerpt: excerpt);
-        // A 403 block is never retried (trakt-api.md §8); a 429 block is, honouring Retry-After.
-        return status == 429 ? new TransientTraktException("HTTP 429 from Cloudflare", failure, retryAfter) : failure;
+        // A block that says how long it lasts (Retry-After) is waited out and retried; a 403 without one is not
+        // retried blindly (trakt-api.md §8); a 429 without one is retried with back-off.
+        return status == 429 || retryAfter is not null
+            ? new TransientTraktException($"HTTP {status} from Cloudflare (a temporary block)", failure, retryAfter)
+            : failure;
     }
 
     private TimeSpan? RetryAfter(HttpResponseMessage response) => response.Headers.RetryAfter switch

@@ -27,6 +27,10 @@ public class TraktApiException : Exception
 
     /// <summary>The start of the response body, for diagnostics (secrets removed).</summary>
     public string? ResponseBodyExcerpt { get; }
+
+    /// <summary>The same failure with <paramref name="note"/> added to its message (how the retries went).</summary>
+    internal TraktApiException WithNote(string note) =>
+        new($"{Message} {note}", Endpoint, StatusCode, FromCloudflare, ResponseBodyExcerpt, InnerException);
 }
 
 /// <summary>The stored authorization is missing or no longer accepted: the user has to connect again.</summary>

@@ -157,7 +157,7 @@ public sealed partial class TraktClient : IDisposable
     {
         try
         {
-            return new HistoryItem(HistoryItemParser.Parse(item), item.GetRawText(), null);
+            return new HistoryItem(HistoryItemParser.Parse(item), null, null);
         }
         catch (HistoryItemFormatException ex)
         {

@@ -1,5 +1,6 @@
 using System.Reflection;
 using TraktTracker.Config;
+using TraktTracker.Retrying;
 
 namespace TraktTracker.Trakt;
 
@@ -27,6 +28,21 @@ public sealed record TraktClientOptions
     /// </summary>
     public TimeSpan MaxRetryAfter { get; init; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>GETs sent at most within any <see cref="RateWindow"/> (TRAKT_GET_LIMIT), counted by the client itself.</summary>
+    public int GetLimit { get; init; } = 500;
+
+    /// <summary>Trakt's rate-limit period: 5 minutes. Not a setting; tests shorten it.</summary>
+    public TimeSpan RateWindow { get; init; } = TimeSpan.FromSeconds(300);
+
+    /// <summary>Time limit of one request (TRAKT_REQUEST_TIMEOUT_SECONDS): no answer by then counts as a failed attempt.</summary>
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How long one request may keep failing, attempts and back-off together (TRAKT_RETRY_BUDGET_SECONDS); waits
+    /// Trakt asks for with <c>Retry-After</c> come on top.
+    /// </summary>
+    public TimeSpan RetryBudget { get; init; } = TimeSpan.FromSeconds(120);
+
     /// <summary>Request starts are spaced at least this far apart (0: no spacing).</summary>
     public double MinRequestIntervalSeconds { get; init; }
 
@@ -53,7 +69,16 @@ public sealed record TraktClientOptions
     /// </summary>
     public TimeSpan TokenExchangeTimeout { get; init; } = TimeSpan.FromSeconds(20);
 
-    internal TimeSpan EffectiveRetryBaseDelay => RetryBaseDelay ?? TimeSpan.FromSeconds(2);
+    internal RetryPolicy Retry => new()
+    {
+        MaxRetries = MaxRetries,
+        RequestTimeout = RequestTimeout,
+        Budget = RetryBudget,
+        BaseDelay = RetryBaseDelay ?? TimeSpan.FromSeconds(2),
+        MaxRetryAfter = MaxRetryAfter,
+        RetryAfterMargin = TimeSpan.FromSeconds(RetryAfterMarginSeconds),
+        Time = Time,
+    };
 
     public static string DefaultUserAgent { get; } =
         $"TraktTracker/{ProductVersion()} (+https://github.com/trakt-tracker; self-hosted history sync)";
@@ -72,6 +97,9 @@ public sealed record TraktClientOptions
             MaxRetries = s.TraktMaxRetries,
             RetryAfterMarginSeconds = s.TraktRetryAfterMarginSeconds,
             MinRequestIntervalSeconds = s.TraktMinRequestIntervalSeconds,
+            GetLimit = s.TraktGetLimit,
+            RequestTimeout = TimeSpan.FromSeconds(s.TraktRequestTimeoutSeconds),
+            RetryBudget = TimeSpan.FromSeconds(s.TraktRetryBudgetSeconds),
         };
     }
 
@@ -79,7 +107,7 @@ public sealed record TraktClientOptions
     public override string ToString() =>
         $"TraktClientOptions {{ ApiUrl = {ApiUrl}, AuthUrl = {AuthUrl}, ClientId = {ClientId}, " +
         $"ClientSecret = {(ClientSecret is null ? "(none)" : "***")}, MaxRetries = {MaxRetries}, " +
-        $"MinRequestIntervalSeconds = {MinRequestIntervalSeconds}, MaxConcurrency = {MaxConcurrency} }}";
+        $"GetLimit = {GetLimit}, RequestTimeout = {RequestTimeout}, RetryBudget = {RetryBudget}, MinRequestIntervalSeconds = {MinRequestIntervalSeconds}, MaxConcurrency = {MaxConcurrency} }}";
 
     private static string ProductVersion()
     {

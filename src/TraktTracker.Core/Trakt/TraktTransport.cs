@@ -1,73 +1,73 @@
 using System.Net.Http.Headers;
+using System.Text;
 using System.Text.Json;
 using Polly;
-using Polly.Retry;
+using TraktTracker.Config;
+using TraktTracker.Retrying;
 
 namespace TraktTracker.Trakt;
 
 /// <summary>
-/// Sends one Trakt call with the required headers, the request spacing and bounded retries (Polly), reads the
-/// whole body inside the attempt (so a cut-off body is retried too) and turns failures into clear exceptions.
+/// Sends one Trakt call with the required headers, the request spacing, the GET budget and bounded retries
+/// (<see cref="BoundedRetry{T}"/>), reads the whole body inside the attempt (so a cut-off body is retried too) and
+/// turns failures into clear exceptions.
 /// </summary>
 internal sealed class TraktTransport : IDisposable
 {
+    private const string WaitActivity = "Waiting for Trakt";
     private static readonly MediaTypeHeaderValue Json = new("application/json");
+    private static readonly string RetrySettings = $"{SettingNames.TraktMaxRetries}, {SettingNames.TraktRetryBudget}, {SettingNames.TraktRequestTimeout}";
     private readonly TraktClientOptions _options;
-    private readonly IRunReporter _reporter;
     private readonly HttpClient _http;
     private readonly RequestThrottle _throttle;
     private readonly RateBudget _budget;
     private readonly ResponseFailures _failures;
-    private readonly ResiliencePipeline _pipeline;
+    private readonly BoundedRetry<TraktResponse> _retry;
     private int _apiCalls;
 
     public TraktTransport(TraktClientOptions options, IRunReporter reporter, SecretScrubber scrubber, HttpMessageHandler? handler)
     {
         _options = options;
-        _reporter = reporter;
+        // Each attempt carries its own time limit (TRAKT_REQUEST_TIMEOUT_SECONDS); HttpClient's 100 s would only add a second one.
         _http = handler is null ? new HttpClient() : new HttpClient(handler, disposeHandler: false);
+        _http.Timeout = Timeout.InfiniteTimeSpan;
         _throttle = new RequestThrottle(TimeSpan.FromSeconds(options.MinRequestIntervalSeconds), options.Time);
-        _budget = new RateBudget(options.Time, reporter);
-        _failures = new ResponseFailures(options.MaxRetries, scrubber, options.Time);
-        _pipeline = BuildPipeline();
+        _budget = new RateBudget(options.GetLimit, options.RateWindow, options.Time, reporter, WaitActivity);
+        _failures = new ResponseFailures(scrubber, options.Time);
+        _retry = new BoundedRetry<TraktResponse>(options.Retry, reporter, WaitActivity, Retryable);
     }
 
-    /// <summary>Every HTTP request sent, retries included.</summary>
+    /// <summary>Every HTTP request sent, retries and OAuth calls (token refreshes) included.</summary>
     public int ApiCalls => Volatile.Read(ref _apiCalls);
 
     public async Task<TraktResponse> SendAsync(TraktCall call, CancellationToken ct)
     {
+        BoundedRetry<TraktResponse>.Attempts? tried = null;
         try
         {
-            return await _pipeline.ExecuteAsync(
-                static (state, token) => state.self.AttemptAsync(state.call, token), (self: this, call), ct);
+            return await _retry.ExecuteAsync($"Trakt {call.Endpoint}", (attempts, token) =>
+            {
+                tried = attempts;
+                return ExchangeAsync(call, attempts, token);
+            }, ct);
         }
         catch (TransientTraktException transient)
         {
-            throw transient.Failure;
+            throw transient.Failure.WithNote(tried!.Summary(RetrySettings));
         }
     }
 
     public void Dispose() => _http.Dispose();
 
-    private async ValueTask<TraktResponse> AttemptAsync(TraktCall call, CancellationToken ct)
-    {
-        try
-        {
-            return await ExchangeAsync(call, ct);
-        }
-        catch (Exception ex) when (IsNetworkFailure(ex, ct))
-        {
-            throw _failures.Network(call, ex);
-        }
-    }
+    private static RetryReason? Retryable(Outcome<TraktResponse> outcome, CancellationToken ct) =>
+        outcome.Exception is TransientTraktException transient ? new RetryReason(transient.Message, transient.RetryAfter) : null;
 
-    private async Task<TraktResponse> ExchangeAsync(TraktCall call, CancellationToken ct)
+    private async Task<TraktResponse> ExchangeAsync(TraktCall call, BoundedRetry<TraktResponse>.Attempts attempts, CancellationToken ct)
     {
         await _throttle.WaitTurnAsync(ct);
         if (call.Method != HttpMethod.Get)
         {
-            return await SendOnceAsync(call, ct);
+            return await AttemptAsync(call, attempts, ct);
         }
 
         // GETs share Trakt's 5-minute budget: wait for it rather than draw 429s.
@@ -75,7 +75,13 @@ internal sealed class TraktTransport : IDisposable
         RateWindow? window = null;
         try
         {
-            return await SendOnceAsync(call, ct, headers => window = RateBudget.Read(headers));
+            return await AttemptAsync(call, attempts, ct, headers => window = RateBudget.Read(headers));
+        }
+        catch (TransientTraktException limited) when (limited.RetryAfter is not null)
+        {
+            // Trakt or Cloudflare said when to come back: every GET waits, not only this one.
+            _budget.Hold(limited.RetryAfter.Value + _options.Retry.RetryAfterMargin, limited.Message);
+            throw;
         }
         finally
         {
@@ -83,13 +89,32 @@ internal sealed class TraktTransport : IDisposable
         }
     }
 
-    private async Task<TraktResponse> SendOnceAsync(TraktCall call, CancellationToken ct, Action<HttpResponseHeaders>? onHeaders = null)
+    private async Task<TraktResponse> AttemptAsync(TraktCall call, BoundedRetry<TraktResponse>.Attempts attempts, CancellationToken ct,
+        Action<HttpResponseHeaders>? onHeaders = null)
+    {
+        using var timer = attempts.Begin(ct);
+        try
+        {
+            return await SendOnceAsync(call, timer.Token, onHeaders);
+        }
+        catch (Exception ex) when (!ct.IsCancellationRequested && timer.TimedOut(ex))
+        {
+            throw _failures.Network(call, $"no answer within {timer.Limit.TotalSeconds:0.#} s", ex);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or IOException && !ct.IsCancellationRequested)
+        {
+            throw _failures.Network(call, $"network error: {ex.GetBaseException().Message}", ex);
+        }
+    }
+
+    private async Task<TraktResponse> SendOnceAsync(TraktCall call, CancellationToken ct, Action<HttpResponseHeaders>? onHeaders)
     {
         using var request = BuildRequest(call);
         Interlocked.Increment(ref _apiCalls);
         using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
         onHeaders?.Invoke(response.Headers);
-        var body = await response.Content.ReadAsStringAsync(ct);
+        // Bytes, not a string: JSON parses from UTF-8 directly, and a 250-play page is no second, twice-as-large copy.
+        var body = await response.Content.ReadAsByteArrayAsync(ct);
         var status = (int)response.StatusCode;
         if (status is >= 200 and <= 299)
         {
@@ -101,7 +126,7 @@ internal sealed class TraktTransport : IDisposable
             return new TraktResponse(status, response.Headers, TryParse(body), call.Endpoint);
         }
 
-        throw _failures.For(response, body, call.Endpoint, authorized: call.BearerToken is not null);
+        throw _failures.For(response, Encoding.UTF8.GetString(body), call.Endpoint, authorized: call.BearerToken is not null);
     }
 
     private HttpRequestMessage BuildRequest(TraktCall call)
@@ -121,17 +146,18 @@ internal sealed class TraktTransport : IDisposable
         return request;
     }
 
-    private JsonElement? ParseSuccessBody(string body, TraktCall call, int status)
+    private JsonElement? ParseSuccessBody(byte[] body, TraktCall call, int status)
     {
-        if (string.IsNullOrWhiteSpace(body))
+        if (body.AsSpan().Trim(" \t\r\n"u8).IsEmpty)
         {
             return null;
         }
 
         try
         {
-            using var document = JsonDocument.Parse(body);
-            return document.RootElement.Clone();
+            // Not disposed, not cloned: the document reads the body array in place and lives as long as the answer;
+            // a clone would copy every page once more. Only its small token index is not returned to the pool.
+            return JsonDocument.Parse(WithoutBom(body)).RootElement;
         }
         catch (JsonException ex)
         {
@@ -140,11 +166,11 @@ internal sealed class TraktTransport : IDisposable
     }
 
     /// <summary>Bodies of expected non-2xx answers are optional (device-poll 400 has none).</summary>
-    private static JsonElement? TryParse(string body)
+    private static JsonElement? TryParse(byte[] body)
     {
         try
         {
-            using var document = JsonDocument.Parse(body);
+            using var document = JsonDocument.Parse(WithoutBom(body));
             return document.RootElement.Clone();
         }
         catch (JsonException)
@@ -153,40 +179,7 @@ internal sealed class TraktTransport : IDisposable
         }
     }
 
-    private ResiliencePipeline BuildPipeline()
-    {
-        if (_options.MaxRetries <= 0)
-        {
-            return ResiliencePipeline.Empty;
-        }
-
-        var margin = TimeSpan.FromSeconds(_options.RetryAfterMarginSeconds);
-        return new ResiliencePipelineBuilder { TimeProvider = _options.Time }
-            .AddRetry(new RetryStrategyOptions
-            {
-                MaxRetryAttempts = _options.MaxRetries,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = _options.EffectiveRetryBaseDelay,
-                MaxDelay = TimeSpan.FromMinutes(2),
-                ShouldHandle = args => ValueTask.FromResult(
-                    args.Outcome.Exception is TransientTraktException transient && !(transient.RetryAfter > _options.MaxRetryAfter)),
-                // Retry-After wins when the server sent one; otherwise exponential backoff with jitter.
-                DelayGenerator = args => ValueTask.FromResult(
-                    args.Outcome.Exception is TransientTraktException { RetryAfter: { } after } ? after + margin : (TimeSpan?)null),
-                OnRetry = args =>
-                {
-                    var failure = (TransientTraktException)args.Outcome.Exception!;
-                    _reporter.Verbose($"Trakt request {failure.Failure.Endpoint} failed ({failure.Message}); " +
-                                      $"retry {args.AttemptNumber + 1}/{_options.MaxRetries} in {args.RetryDelay.TotalSeconds:0.0} s.");
-                    return default;
-                },
-            })
-            .Build();
-    }
-
-    /// <summary>No answer, a reset connection, a cut-off body or a timeout (cancellation the caller did not ask for).</summary>
-    private static bool IsNetworkFailure(Exception? ex, CancellationToken ct) =>
-        ex is HttpRequestException or IOException
-        || (ex is OperationCanceledException && !ct.IsCancellationRequested);
+    /// <summary>A decoded string would have lost a UTF-8 byte order mark; the JSON reader does not skip it.</summary>
+    private static ReadOnlyMemory<byte> WithoutBom(byte[] body) =>
+        body.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? body.AsMemory(Encoding.UTF8.Preamble.Length) : body;
 }

@@ -58,7 +58,7 @@ internal static class ApiGate
     private static Task Limited(HttpContext context, RequestDelegate next, RateDecision decision, SimulatorOptions options)
     {
         if (!decision.Allowed) return Responses.RateLimited(context, decision, options.RetryAfterSeconds);
-        context.Response.Headers["X-Ratelimit"] = Responses.RateLimitHeader(decision);
+        if (options.RateLimitHeaderOnEveryAnswer) context.Response.Headers["X-Ratelimit"] = Responses.RateLimitHeader(decision);
         return next(context);
     }
 

@@ -72,7 +72,7 @@ public sealed class InfluxV1WriterTests(InfluxDbServer server) : IDisposable
     public async Task A_missing_retention_policy_fails_at_once_without_retries()
     {
         var database = await server.CreateDatabaseAsync();
-        using var patient = new InfluxV1Writer(server.Url, options: new InfluxWriterOptions { RetryBaseDelay = TimeSpan.FromSeconds(30) });
+        using var patient = new InfluxV1Writer(server.Url, options: new InfluxWriterOptions { Retry = InfluxWriterOptions.DefaultRetry with { BaseDelay = TimeSpan.FromSeconds(30) } });
         var clock = Stopwatch.StartNew();
 
         var error = await Assert.ThrowsAsync<InfluxException>(

@@ -24,10 +24,13 @@ internal sealed class ProjectionTestBed : IDisposable
     /// <summary>Retries that give up within a fraction of a second, for outage tests.</summary>
     public static InfluxWriterOptions FastRetries { get; } = new()
     {
-        MaxRetries = 2,
-        RetryBaseDelay = TimeSpan.FromMilliseconds(10),
-        MaxRetryDelay = TimeSpan.FromMilliseconds(50),
-        RequestTimeout = TimeSpan.FromSeconds(5),
+        Retry = InfluxWriterOptions.DefaultRetry with
+        {
+            MaxRetries = 2,
+            BaseDelay = TimeSpan.FromMilliseconds(10),
+            MaxDelay = TimeSpan.FromMilliseconds(50),
+            RequestTimeout = TimeSpan.FromSeconds(5),
+        },
     };
 
     public static TimeZoneInfo Berlin { get; } = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");

@@ -7,10 +7,14 @@ namespace TraktTracker.Tests.Simulator;
 
 public sealed class RateLimitTests
 {
-    [Fact]
-    public async Task Get_over_the_limit_is_429_with_retry_after_and_x_ratelimit()
+    /// <summary>Like the live API, answers within the budget carry no X-Ratelimit unless the option asks for it.</summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Get_over_the_limit_is_429_with_retry_after_and_x_ratelimit(bool headerOnEveryAnswer)
     {
-        await using var simulator = await TraktSimulator.StartAsync(new SimulatorOptions { GetLimit = 3, RetryAfterSeconds = 1 });
+        await using var simulator = await TraktSimulator.StartAsync(
+            new SimulatorOptions { GetLimit = 3, RetryAfterSeconds = 1, RateLimitHeaderOnEveryAnswer = headerOnEveryAnswer });
         using var client = SimulatorHttp.AuthedClient(simulator);
 
         var remaining = new List<int>();
@@ -18,11 +22,15 @@ public sealed class RateLimitTests
         {
             using var ok = await client.GetAsync("sync/history");
             Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
-            remaining.Add(RateLimit(ok).GetProperty("remaining").GetInt32());
+            Assert.Equal(headerOnEveryAnswer, SimulatorHttp.HasHeader(ok, "X-Ratelimit"));
+            if (headerOnEveryAnswer)
+            {
+                remaining.Add(RateLimit(ok).GetProperty("remaining").GetInt32());
+            }
         }
         using var limited = await client.GetAsync("sync/history");
 
-        Assert.Equal([2, 1, 0], remaining);
+        Assert.Equal(headerOnEveryAnswer ? [2, 1, 0] : [], remaining);
         Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
         Assert.Equal("1", SimulatorHttp.Header(limited, "Retry-After"));
         Assert.True(SimulatorHttp.HasHeader(limited, "x-runtime"), "an API 429 comes from Trakt, not the edge");

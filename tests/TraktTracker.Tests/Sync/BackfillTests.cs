@@ -1,6 +1,7 @@
 using TraktTracker.Simulator;
 using TraktTracker.State;
 using TraktTracker.Sync;
+using TraktTracker.Trakt;
 
 namespace TraktTracker.Tests.Sync;
 
@@ -17,7 +18,7 @@ public sealed class BackfillTests
         h.AssertStoreMatchesSimulator();
         Assert.Equal(3_000, outcome.Summary.Fetched);
         Assert.Equal(3_000, outcome.Summary.Inserted);
-        Assert.Equal(3_000, outcome.NewPlays.Count);
+        Assert.Equal(3_000, outcome.NewPlays.Count());
         // Flags as stored at the end, although later (older) pages flipped plays of earlier pages.
         Assert.Equal(h.ExpectedPlays().OrderBy(p => p.HistoryId), outcome.NewPlays.OrderBy(p => p.HistoryId));
         Assert.Equal(0, outcome.Summary.ParseErrors);
@@ -138,5 +139,58 @@ public sealed class BackfillTests
         Assert.True(sync.Summary.Skipped);
         Assert.Equal(1, h.Simulator.Requests.Total);
         Assert.Equal(1, sync.Summary.ApiCalls);
+    }
+
+    [Fact]
+    public async Task A_backfill_larger_than_one_rate_window_waits_for_the_window_and_draws_no_429()
+    {
+        // Trakt's 500 GETs per 300 s, scaled down: 5 GETs per second, no X-Ratelimit on answers (as the live API).
+        await using var h = await SyncHarness.StartAsync(sim =>
+        {
+            sim.GetLimit = 5;
+            sim.RatePeriod = TimeSpan.FromSeconds(1);
+        });
+        h.Settings = h.Settings with { TraktGetLimit = 5 };
+        h.Simulator.History.SeedRandom(3_000, seed: 7);
+
+        var outcome = await h.BackfillAsync();
+
+        h.AssertStoreMatchesSimulator();
+        Assert.Equal(13, outcome.Summary.ApiCalls);
+        Assert.DoesNotContain(h.Simulator.Requests.All, r => r.Status == 429);
+        Assert.Contains(h.Reporter.Lines, l => l.StartsWith("INFO: Trakt GETs paused: 5 GETs in 1 s sent (TRAKT_GET_LIMIT)", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("seeded from TRAKT_REFRESH_TOKEN")]
+    [InlineData("expired access token")]
+    public async Task The_summary_counts_every_request_token_requests_included(string tokens)
+    {
+        await using var h = await SyncHarness.StartAsync();
+        h.Simulator.History.SeedRandom(600, seed: 3);
+        var (access, refresh) = h.Simulator.Auth.IssueTokens();
+        if (tokens == "expired access token")
+        {
+            using var store = StateStore.Open(h.StateDbPath);
+            store.SaveTokens(new StoredTokens(access, refresh, DateTimeOffset.UtcNow.AddMinutes(-1), "public"));
+        }
+        else
+        {
+            // A store without tokens: the run redeems TRAKT_REFRESH_TOKEN first.
+            foreach (var file in new[] { h.StateDbPath, h.StateDbPath + "-wal", h.StateDbPath + "-shm" })
+            {
+                File.Delete(file);
+            }
+
+            h.Settings = h.Settings with { TraktRefreshToken = refresh };
+        }
+
+        h.Simulator.Requests.Reset();
+
+        var outcome = await h.BackfillAsync();
+
+        Assert.Equal(1, h.Simulator.Requests.Count("/oauth/token", "POST"));
+        Assert.Equal(h.Simulator.Requests.Total, outcome.Summary.ApiCalls);
+        Assert.Equal(5, outcome.Summary.ApiCalls); // the token, last activities, three pages
     }
 }

@@ -43,10 +43,10 @@ public sealed class IncrementalSyncTests
         var added = h.Simulator.History.AddSeasonBatch(777_001, "Binge \"Show\", the", 2020, 1, 10, 9_000_001, now.AddMinutes(-5)).ToList();
         added.Add(h.Simulator.History.AddMovie(4242, "New Movie", 2026, now.AddMinutes(-1)));
 
-        var sync = await h.SyncAsync(new RunOptions());
+        var sync = await h.SyncAsync();
 
         Assert.Equal(11, sync.Summary.Inserted);
-        Assert.Equal(11, sync.NewPlays.Count);
+        Assert.Equal(11, sync.NewPlays.Count());
         Assert.Equal((0, false), (sync.Summary.RangesDiffed, sync.Summary.RanFullReconcile));
         Assert.Equal(2, h.Simulator.Requests.Count("/sync/history")); // the window, and the count below it
         h.AssertStoreMatchesSimulator();

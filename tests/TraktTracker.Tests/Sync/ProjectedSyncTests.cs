@@ -47,6 +47,24 @@ public sealed class ProjectedSyncTests(InfluxDbServer server)
     }
 
     [Fact]
+    public async Task A_backfill_that_is_already_done_still_projects_pending_days_and_reports_them_truthfully()
+    {
+        await using var h = await StartAsync(500, seed: 23);
+        var stored = await h.BackfillAsync(new RunOptions { NoInflux = true });
+        h.Simulator.Requests.Reset();
+
+        var storeOnly = await h.BackfillAsync(new RunOptions { NoInflux = true });
+        var projected = await h.BackfillAsync();
+
+        Assert.True(storeOnly.Summary.Skipped);
+        Assert.Equal((0, stored.Summary.DaysPending), (storeOnly.Summary.DaysProjected, storeOnly.Summary.DaysPending));
+        Assert.True(projected.Summary.Skipped);
+        Assert.Equal((stored.Summary.DaysPending, 0), (projected.Summary.DaysProjected, projected.Summary.DaysPending));
+        Assert.Equal(0, h.Simulator.Requests.Total);
+        await AssertInfluxMatchesAsync(h);
+    }
+
+    [Fact]
     public async Task An_influx_outage_mid_backfill_fails_clearly_keeps_the_plays_and_the_next_sync_writes_everything()
     {
         await using var h = await StartAsync(1_500, seed: 29);

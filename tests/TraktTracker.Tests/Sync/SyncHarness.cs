@@ -86,11 +86,17 @@ internal sealed class SyncHarness : IAsyncDisposable
         return name;
     }
 
+    /// <summary>Short back-off for outages, but a full timeout: a fresh database's first writes create many shards.</summary>
+    public InfluxWriterOptions InfluxOptions { get; set; } = ProjectionTestBed.FastRetries with
+    {
+        Retry = ProjectionTestBed.FastRetries.Retry with { RequestTimeout = InfluxWriterOptions.DefaultRetry.RequestTimeout },
+    };
+
+    /// <summary>The client counts its GETs over the simulator's rate period (Trakt's 300 s unless a test shortens it).</summary>
     public TrackerRuntime Open() => TrackerRuntime.Open(Settings, Reporter, tuning: new RuntimeTuning
     {
-        AdjustClient = o => o with { RetryBaseDelay = TimeSpan.FromMilliseconds(10) },
-        // Short back-off for outages, but a full timeout: a fresh database's first writes create many shards.
-        InfluxOptions = ProjectionTestBed.FastRetries with { RequestTimeout = new InfluxWriterOptions().RequestTimeout },
+        AdjustClient = o => o with { RetryBaseDelay = TimeSpan.FromMilliseconds(10), RateWindow = Simulator.Options.RatePeriod },
+        InfluxOptions = InfluxOptions,
     });
 
     public Task<SyncOutcome> BackfillAsync(RunOptions? options = null) => RunAsync((r, o) => r.BackfillAsync(o, default), options);
@@ -126,10 +132,12 @@ internal sealed class SyncHarness : IAsyncDisposable
         _dir.Delete(recursive: true);
     }
 
+    /// <summary>Without options, the run returns its new plays, read while the runtime is still open.</summary>
     private async Task<SyncOutcome> RunAsync(Func<TrackerRuntime, RunOptions, Task<SyncOutcome>> run, RunOptions? options)
     {
         using var runtime = Open();
-        return await run(runtime, options ?? new RunOptions());
+        var outcome = await run(runtime, options ?? new RunOptions { ReturnNewPlays = true });
+        return outcome with { NewPlays = outcome.NewPlays.ToList() };
     }
 }
 

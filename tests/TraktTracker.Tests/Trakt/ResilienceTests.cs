@@ -47,12 +47,34 @@ public sealed class ResilienceTests
     }
 
     [Fact]
-    public async Task Concurrent_pages_wait_for_a_spent_budget_instead_of_drawing_429s()
+    public async Task Without_rate_headers_the_client_counts_its_own_GETs_and_stays_under_TRAKT_GET_LIMIT()
+    {
+        await using var bed = await TraktTestBed.StartAsync(
+            sim =>
+            {
+                sim.GetLimit = 4;
+                sim.RatePeriod = TimeSpan.FromSeconds(1);
+            },
+            client: o => o with { GetLimit = 4, RateWindow = TimeSpan.FromSeconds(1) });
+        bed.Simulator.History.SeedRandom(80, seed: 4);
+
+        var pages = await HistoryReadTests.ReadAllAsync(bed.Client, new HistoryRequest { Limit = 10 });
+
+        Assert.Equal(bed.Simulator.History.Snapshot().Select(p => p.Id), pages.SelectMany(p => p.Items).Select(i => i.Play!.HistoryId));
+        Assert.DoesNotContain(bed.Simulator.Requests.All, r => r.Status == 429);
+        Assert.Equal(8, bed.Client.ApiCalls);
+        Assert.Contains(bed.Reporter.Lines, line => line.StartsWith("INFO: Trakt GETs paused: 4 GETs in 1 s sent (TRAKT_GET_LIMIT)", StringComparison.Ordinal));
+        Assert.Contains(bed.Reporter.Lines, line => line.StartsWith("PROGRESS: Waiting for Trakt", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_X_Ratelimit_header_stricter_than_the_own_count_wins()
     {
         await using var bed = await TraktTestBed.StartAsync(sim =>
         {
             sim.GetLimit = 4;
             sim.RatePeriod = TimeSpan.FromSeconds(1);
+            sim.RateLimitHeaderOnEveryAnswer = true;
         });
         bed.Simulator.History.SeedRandom(80, seed: 4);
 
@@ -61,7 +83,7 @@ public sealed class ResilienceTests
         Assert.Equal(bed.Simulator.History.Snapshot().Select(p => p.Id), pages.SelectMany(p => p.Items).Select(i => i.Play!.HistoryId));
         Assert.DoesNotContain(bed.Simulator.Requests.All, r => r.Status == 429);
         Assert.Equal(8, bed.Client.ApiCalls); // one call per page: nothing was refused and retried
-        Assert.Contains(bed.Reporter.Lines, line => line.Contains("budget is spent", StringComparison.Ordinal));
+        Assert.Contains(bed.Reporter.Lines, line => line.Contains("X-Ratelimit header says its GET budget is spent", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -75,7 +97,8 @@ public sealed class ResilienceTests
 
         Assert.Equal(500, error.StatusCode);
         Assert.StartsWith("GET /sync/history?page=2&limit=250", error.Endpoint, StringComparison.Ordinal);
-        Assert.Contains("after 3 retries", error.Message);
+        Assert.Contains("Gave up after 4 attempts in", error.Message);
+        Assert.Contains("TRAKT_RETRY_BUDGET_SECONDS", error.Message);
         Assert.Contains("try again later", error.Message);
         Assert.Equal(4, bed.Simulator.Requests.Count(History));
     }
@@ -143,6 +166,49 @@ public sealed class ResilienceTests
         Assert.True(error.FromCloudflare);
         Assert.Contains("Wait 300 s", error.Message);
         Assert.Equal(1, bed.Client.ApiCalls);
+    }
+
+    [Theory]
+    [InlineData(403)]
+    [InlineData(429)]
+    public async Task A_Cloudflare_block_with_Retry_After_is_waited_out_shown_and_the_read_goes_on(int status)
+    {
+        await using var bed = await TraktTestBed.StartAsync();
+        bed.Simulator.History.SeedRandom(40, seed: 2);
+        bed.Simulator.Faults.Enqueue(SimFault.CloudflareHtml(status, retryAfterSeconds: 1), History);
+
+        var page = await bed.Client.GetHistoryPageAsync(new HistoryRequest(), 1, CancellationToken.None);
+
+        Assert.Equal(40, page.Items.Count);
+        Assert.Equal(2, bed.Simulator.Requests.Count(History));
+        var retry = Assert.Single(bed.Reporter.Lines, l => l.StartsWith("INFO: ", StringComparison.Ordinal) && l.Contains("retry 1 of 5", StringComparison.Ordinal));
+        Assert.Contains($"HTTP {status} from Cloudflare (a temporary block)", retry);
+        Assert.Matches(@"in 1\.0 s \(at \d\d:\d\d:\d\d\)", retry);
+    }
+
+    [Fact]
+    public async Task A_hung_Trakt_fails_after_the_retry_budget_with_each_retry_logged()
+    {
+        using var hung = new TcpListener(IPAddress.Loopback, 0);
+        hung.Start(); // accepts connections (the backlog) and never answers
+        await using var bed = await TraktTestBed.StartAsync();
+        var client = bed.NewClient(o => o with
+        {
+            ApiUrl = new Uri($"http://127.0.0.1:{((IPEndPoint)hung.LocalEndpoint).Port}/"),
+            RequestTimeout = TimeSpan.FromMilliseconds(300),
+            RetryBudget = TimeSpan.FromSeconds(1),
+            RetryBaseDelay = TimeSpan.FromMilliseconds(50),
+        });
+
+        var error = await Assert.ThrowsAsync<TraktApiException>(() => client.GetLastActivitiesAsync(CancellationToken.None));
+
+        Assert.StartsWith("Could not reach Trakt for GET /sync/last_activities", error.Message, StringComparison.Ordinal);
+        Assert.Matches(@"no answer within 0\.\d s", error.Message); // 0.3 s, or what was left of the budget
+        Assert.Contains("Gave up after", error.Message);
+        var retries = bed.Reporter.Lines.Where(l => l.StartsWith("INFO: Trakt GET /sync/last_activities: no answer within", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(retries);
+        Assert.All(retries, l => Assert.Matches(@"retry \d of 5 in \d+\.\d s \(at \d\d:\d\d:\d\d\)\.$", l));
+        Assert.True(client.ApiCalls < 6, $"{client.ApiCalls} attempts: the budget, not TRAKT_MAX_RETRIES, ended the retries");
     }
 
     [Theory]
