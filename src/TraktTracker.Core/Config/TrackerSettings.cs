@@ -27,13 +27,13 @@ public sealed record TrackerSettings
     public double TraktMinRequestIntervalSeconds { get; init; } = NumericSettings.TraktMinRequestInterval.Default;
 
     /// <summary>GETs the client sends at most in any 5 minutes, whether or not Trakt sends rate headers.</summary>
-    public int TraktGetLimit { get; init; } = 500;
+    public int TraktGetLimit { get; init; } = (int)NumericSettings.TraktGetLimit.Default;
 
     /// <summary>Time limit of one Trakt request.</summary>
-    public double TraktRequestTimeoutSeconds { get; init; } = 30;
+    public double TraktRequestTimeoutSeconds { get; init; } = NumericSettings.TraktRequestTimeout.Default;
 
     /// <summary>How long one Trakt request may keep failing and being retried (Retry-After waits come on top).</summary>
-    public double TraktRetryBudgetSeconds { get; init; } = 120;
+    public double TraktRetryBudgetSeconds { get; init; } = NumericSettings.TraktRetryBudget.Default;
 
     public bool EnableInflux { get; init; }
     public InfluxApiVersion InfluxApi { get; init; } = InfluxApiVersion.V2;
@@ -46,7 +46,7 @@ public sealed record TrackerSettings
     public string InfluxBucketAgg { get; init; } = "trakt_agg";
 
     /// <summary>How long one InfluxDB request may keep failing and being retried before the run fails (days stay pending).</summary>
-    public double InfluxRetryBudgetSeconds { get; init; } = 30;
+    public double InfluxRetryBudgetSeconds { get; init; } = NumericSettings.InfluxRetryBudget.Default;
 
     public string SyncCron { get; init; } = "0 6,18 * * *";
     public string ReconcileCron { get; init; } = "30 3 * * *";

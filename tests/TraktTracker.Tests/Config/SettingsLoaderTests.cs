@@ -141,11 +141,6 @@ public sealed class SettingsLoaderTests : IDisposable
     [InlineData("LOG_LEVEL", "LOUD", "Invalid value for LOG_LEVEL: 'LOUD'")]
     [InlineData("LOCK_TIMEOUT_SECONDS", "-5", "Invalid value for LOCK_TIMEOUT_SECONDS: '-5'")]
     [InlineData("RECONCILE_FULL_DAYS", "-1", "Invalid value for RECONCILE_FULL_DAYS: '-1'")]
-    [InlineData("TRAKT_GET_LIMIT", "0", "Invalid value for TRAKT_GET_LIMIT: '0'. Expected a whole number from 1 to 1000.")]
-    [InlineData("TRAKT_GET_LIMIT", "1001", "Invalid value for TRAKT_GET_LIMIT: '1001'")]
-    [InlineData("TRAKT_REQUEST_TIMEOUT_SECONDS", "0.5", "Invalid value for TRAKT_REQUEST_TIMEOUT_SECONDS: '0.5'. Expected a number of seconds from 1 to 600.")]
-    [InlineData("TRAKT_RETRY_BUDGET_SECONDS", "1e308", "Invalid value for TRAKT_RETRY_BUDGET_SECONDS: '1e308'")]
-    [InlineData("INFLUX_RETRY_BUDGET_SECONDS", "NaN", "Invalid value for INFLUX_RETRY_BUDGET_SECONDS: 'NaN'")]
     public void Bad_values_fail_fast_naming_the_setting(string name, string value, string expected)
     {
         var ex = Assert.Throws<ConfigurationException>(() => SettingsLoader.Load(environment: Environment((name, value))));
