@@ -7,7 +7,7 @@ namespace TraktTracker.Trakt;
 internal readonly record struct RateWindow(int Remaining, DateTimeOffset Until);
 
 /// <summary>
-/// Keeps concurrent requests inside Trakt's GET budget (500 per 5 minutes, trakt-api.md §7) instead of running
+/// Keeps concurrent requests inside Trakt's GET budget (500 per 5 minutes) instead of running
 /// into 429s: it reads <c>X-Ratelimit</c> from every answer, counts the requests sent since, and holds new
 /// requests until the window reopens once the budget is spent. Without the header it never waits (429 handling
 /// still applies).

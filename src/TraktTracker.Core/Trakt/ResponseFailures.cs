@@ -31,7 +31,7 @@ internal sealed class UnauthorizedResponseException : Exception
     public string? Excerpt { get; }
 }
 
-/// <summary>Turns a non-2xx answer into the exception the status deserves (trakt-api.md §8).</summary>
+/// <summary>Turns a non-2xx answer into the exception the status deserves.</summary>
 internal sealed class ResponseFailures
 {
     private readonly int _maxRetries;
@@ -112,7 +112,7 @@ internal sealed class ResponseFailures
             $"Wait {wait} before trying again; if it keeps happening, make sure requests carry a descriptive User-Agent " +
             "and that nothing else on this network floods Trakt.",
             endpoint, status, fromCloudflare: true, responseBodyExcerpt: excerpt);
-        // A 403 block is never retried (trakt-api.md §8); a 429 block is, honouring Retry-After.
+        // A 403 block is never retried; a 429 block is, honouring Retry-After.
         return status == 429 ? new TransientTraktException("HTTP 429 from Cloudflare", failure, retryAfter) : failure;
     }
 
@@ -123,7 +123,7 @@ internal sealed class ResponseFailures
         _ => null,
     };
 
-    /// <summary>Rails answers carry x-runtime; Cloudflare's own pages are HTML without it (trakt-api.md §7).</summary>
+    /// <summary>Rails answers carry x-runtime; Cloudflare's own pages are HTML without it.</summary>
     private static bool IsCloudflare(HttpResponseMessage response) =>
         !response.Headers.Contains("x-runtime")
         && (response.Content.Headers.ContentType?.MediaType == "text/html"
