@@ -18,7 +18,7 @@ public static class MediaType
 
 /// <summary>
 /// One play from the Trakt history, as stored locally and emitted by Get-TraktHistory.
-/// Property order is the column order of Export-Csv, so it is part of the contract (product.md §3).
+/// Property order is the column order of Export-Csv, so it is part of the contract.
 /// Only scalar properties: objects must flatten cleanly into CSV and JSON rows.
 /// </summary>
 public sealed record WatchEvent
@@ -47,7 +47,7 @@ public sealed record WatchEvent
 
     public int? RuntimeMinutes { get; init; }
 
-    /// <summary>Derived from the ordered local history (product.md §5.4), never read from the payload.</summary>
+    /// <summary>Derived from the ordered local history, never read from the payload.</summary>
     public bool IsRewatch { get; init; }
 
     /// <summary><c>scrobble</c>, <c>checkin</c> or <c>watch</c>, exactly as Trakt sends it.</summary>

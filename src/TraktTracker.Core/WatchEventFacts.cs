@@ -3,11 +3,11 @@ namespace TraktTracker;
 /// <summary>Facts derived from a play that are not part of its public shape.</summary>
 public static class WatchEventFacts
 {
-    /// <summary>Trakt stores "unknown date" plays at the Unix epoch (trakt-api.md §3.7).</summary>
+    /// <summary>Trakt stores "unknown date" plays at the Unix epoch.</summary>
     public static bool HasUnknownDate(this WatchEvent play) => play.WatchedAt == DateTimeOffset.UnixEpoch;
 
     /// <summary>
-    /// The key plays of the same title share, for rewatch detection (product.md §5.4):
+    /// The key plays of the same title share, for rewatch detection:
     /// movie trakt id; episode trakt id, falling back to show + season + number. A play whose title Trakt no
     /// longer identifies (null media) is a title of its own, so it is a first watch and flips no other play.
     /// </summary>

@@ -4,7 +4,7 @@ using TraktTracker.Report;
 namespace TraktTracker.Commands;
 
 /// <summary>Export-TraktReport: the one-file HTML report of the local history, optionally with a year in review.</summary>
-[Cmdlet(VerbsData.Export, "TraktReport", SupportsShouldProcess = true)]
+[Cmdlet(VerbsData.Export, "TraktReport", SupportsShouldProcess = true, HelpUri = ModuleLinks.HelpUri)]
 [OutputType(typeof(ReportFile))]
 public sealed class ExportTraktReportCommand : TraktCmdlet
 {

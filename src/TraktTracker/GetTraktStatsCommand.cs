@@ -5,7 +5,7 @@ using TraktTracker.Stats;
 namespace TraktTracker.Commands;
 
 /// <summary>Get-TraktStats: figures of the local history, one row per group (-By) or one row of totals (-Summary).</summary>
-[Cmdlet(VerbsCommon.Get, "TraktStats", DefaultParameterSetName = SummarySet)]
+[Cmdlet(VerbsCommon.Get, "TraktStats", DefaultParameterSetName = SummarySet, HelpUri = ModuleLinks.HelpUri)]
 [OutputType(typeof(StatsSummary), ParameterSetName = [SummarySet])]
 [OutputType(typeof(StatsRow), ParameterSetName = [BySet])]
 public sealed class GetTraktStatsCommand : TraktCmdlet

@@ -193,6 +193,13 @@ function Invoke-TestInfluxQuery {
     }
 }
 
+# PowerShell passes $null to a .NET string parameter as '', which sets the variable to empty instead of removing it
+# (and an empty numeric setting is an error), so unset ones are removed through the Env: drive.
+function Set-TestEnvironmentVariable([string] $Name, $Value) {
+    if ($null -eq $Value) { Remove-Item "Env:$Name" -ErrorAction Ignore }
+    else { Set-Item "Env:$Name" $Value }
+}
+
 # Every setting the module reads from the environment, plus the folders that locate its default files: cleared
 # for a test so nothing of the machine's or another test's leaks in, and restored afterwards.
 $script:IsolatedVariables = @(
@@ -221,7 +228,7 @@ function New-TraktTestEnvironment {
     $saved = @{}
     foreach ($name in $script:IsolatedVariables) {
         $saved[$name] = [Environment]::GetEnvironmentVariable($name)
-        [Environment]::SetEnvironmentVariable($name, $null)
+        Set-TestEnvironmentVariable $name $null
     }
     $dir = (New-Item -ItemType Directory -Path (Join-Path ([IO.Path]::GetTempPath()) "tt-pester-$([guid]::NewGuid().ToString('N').Substring(0, 12))")).FullName
     $settings = @{
@@ -260,7 +267,7 @@ function Remove-TraktTestEnvironment {
     [CmdletBinding()]
     param([Parameter(Mandatory)] $Environment)
     foreach ($name in $Environment.Saved.Keys) {
-        [Environment]::SetEnvironmentVariable($name, $Environment.Saved[$name])
+        Set-TestEnvironmentVariable $name $Environment.Saved[$name]
     }
     Remove-Item -Recurse -Force -Path $Environment.Directory -ErrorAction SilentlyContinue
 }

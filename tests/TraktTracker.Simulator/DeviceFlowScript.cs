@@ -1,7 +1,7 @@
 namespace TraktTracker.Simulator;
 
 /// <summary>
-/// How <c>/oauth/device/token</c> answers (trakt-api.md §2.1). Read at each poll, so a test may change it
+/// How <c>/oauth/device/token</c> answers. Read at each poll, so a test may change it
 /// mid-flow. Per device code: an optional 429 first (<see cref="SlowDownOnce"/>), then
 /// <see cref="PendingPolls"/> times 400 (pending, empty body), then <see cref="Outcome"/>: null approves
 /// (200 with tokens; later polls of that code get 409), or 404/409/410/418 ends the flow with that status.

@@ -1,6 +1,6 @@
 namespace TraktTracker.Simulator;
 
-/// <summary>The HTML bodies Cloudflare serves in front of Trakt (trakt-api.md §7).</summary>
+/// <summary>The HTML bodies Cloudflare serves in front of Trakt.</summary>
 internal static class EdgePages
 {
     public static string Banned(int code) =>

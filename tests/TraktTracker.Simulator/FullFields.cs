@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace TraktTracker.Simulator;
 
 /// <summary>
-/// The <c>extended=full</c> extras (trakt-api.md §3.5). Values are derived from the trakt id so that the
+/// The <c>extended=full</c> extras. Values are derived from the trakt id so that the
 /// same item always renders identically.
 /// </summary>
 internal static class FullFields

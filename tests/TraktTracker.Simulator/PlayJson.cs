@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace TraktTracker.Simulator;
 
 /// <summary>
-/// Renders history items in Trakt's shape (trakt-api.md §3.5): minimal objects carry title, year and ids;
+/// Renders history items in Trakt's shape: minimal objects carry title, year and ids;
 /// <c>extended=full</c> adds runtime, overview and the other full-only fields. There is no rewatch field.
 /// </summary>
 internal static class PlayJson

@@ -4,7 +4,7 @@ namespace TraktTracker.Simulator;
 internal sealed record RateDecision(bool Allowed, string Name, int PeriodSeconds, int Limit, int Remaining, DateTimeOffset Until);
 
 /// <summary>
-/// Trakt's limiter (trakt-api.md §7): GETs per access token in a fixed window of
+/// Trakt's limiter: GETs per access token in a fixed window of
 /// <see cref="SimulatorOptions.RatePeriod"/> (GETs without a token per client id and IP), and optionally one POST
 /// per second. Refused requests do not count.
 /// </summary>

@@ -28,7 +28,7 @@ public enum MalformedShape
 }
 
 /// <summary>
-/// One injected failure (trakt-api.md §7, §8). Queue it with <see cref="FaultInjector.Enqueue"/>; build it with
+/// One injected failure. Queue it with <see cref="FaultInjector.Enqueue"/>; build it with
 /// the factory methods, which give each failure the headers and body Trakt or Cloudflare really send.
 /// </summary>
 public sealed class SimFault

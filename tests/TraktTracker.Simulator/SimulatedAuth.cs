@@ -7,7 +7,7 @@ public enum AccessTokenState { Valid, Unknown, Expired }
 
 /// <summary>
 /// Trakt's OAuth server state: sessions (token pairs), authorization codes and device codes. Refresh tokens are
-/// single-use and rotate both tokens; reusing one is <c>invalid_grant</c> (trakt-api.md §2.4). Thread-safe.
+/// single-use and rotate both tokens; reusing one is <c>invalid_grant</c>. Thread-safe.
 /// </summary>
 public sealed class SimulatedAuth
 {

@@ -3,7 +3,7 @@ namespace TraktTracker.Simulator;
 /// <summary>
 /// The watch history the simulator serves. Thread-safe: writers take a lock, readers share an immutable
 /// sorted view that is rebuilt lazily after changes. Every add or remove bumps the matching
-/// <c>last_activities</c> timestamp to "now", as Trakt does (trakt-api.md §4).
+/// <c>last_activities</c> timestamp to "now", as Trakt does.
 /// </summary>
 public sealed class SimulatedHistory
 {

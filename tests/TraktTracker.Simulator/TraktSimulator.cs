@@ -11,7 +11,7 @@ using TraktTracker.Simulator.Http;
 namespace TraktTracker.Simulator;
 
 /// <summary>
-/// A Trakt API v2 server on 127.0.0.1 and an ephemeral port, faithful to trakt-api.md §10. <see cref="BaseUrl"/>
+/// A Trakt API v2 server on 127.0.0.1 and an ephemeral port, faithful to the real API as the simulator README describes. <see cref="BaseUrl"/>
 /// serves the API and <c>/oauth/*</c>, so it stands in for both api.trakt.tv and auth.trakt.tv.
 /// </summary>
 public sealed class TraktSimulator : IAsyncDisposable

@@ -5,7 +5,7 @@ namespace TraktTracker.Simulator;
 /// <summary>Trakt's date format: UTC ISO-8601 with milliseconds, e.g. <c>2014-09-01T09:10:11.000Z</c>.</summary>
 public static class TraktTime
 {
-    /// <summary>What <c>"watched_at": "unknown"</c> becomes (trakt-api.md §3.7).</summary>
+    /// <summary>What <c>"watched_at": "unknown"</c> becomes.</summary>
     public static readonly DateTimeOffset UnknownDate = DateTimeOffset.UnixEpoch;
 
     public static string Format(DateTimeOffset value) =>

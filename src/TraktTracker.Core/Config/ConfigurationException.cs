@@ -1,6 +1,6 @@
 namespace TraktTracker.Config;
 
-/// <summary>A missing or invalid setting. The message names the setting and what to do (product.md §4).</summary>
+/// <summary>A missing or invalid setting. The message names the setting and what to do.</summary>
 public sealed class ConfigurationException : Exception
 {
     public ConfigurationException(string setting, string message)

@@ -4,8 +4,8 @@ using Cronos;
 namespace TraktTracker.Config;
 
 /// <summary>
-/// Resolves <see cref="TrackerSettings"/>: parameters / CLI flags → environment → config.toml → defaults
-/// (product.md §4). Every bad value fails fast with a message that names the setting.
+/// Resolves <see cref="TrackerSettings"/>: parameters / CLI flags → environment → config.toml → defaults.
+/// Every bad value fails fast with a message that names the setting.
 /// </summary>
 public static class SettingsLoader
 {

@@ -11,7 +11,7 @@ public enum InfluxApiVersion
 }
 
 /// <summary>
-/// Every setting of the tool, resolved (product.md §4). Names mirror the environment variables of the
+/// Every setting of the tool, resolved. Names mirror the environment variables of the
 /// reference tool; <see cref="SettingsLoader"/> fills this from parameters, environment, config.toml and defaults.
 /// </summary>
 public sealed record TrackerSettings

@@ -4,7 +4,7 @@ using TraktTracker.State;
 namespace TraktTracker.Influx;
 
 /// <summary>
-/// Drains the SQLite outbox into InfluxDB (product.md §6): for every dirty day, its <c>watch_event</c> points and its
+/// Drains the SQLite outbox into InfluxDB: for every dirty day, its <c>watch_event</c> points and its
 /// three <c>watch_daily</c> points. A day leaves the outbox only after InfluxDB accepted its points, so an outage
 /// loses nothing. Stores must mark days with <see cref="DayKeyOf"/> so unknown-date plays are projected too.
 /// </summary>

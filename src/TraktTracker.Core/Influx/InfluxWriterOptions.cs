@@ -2,7 +2,7 @@ using TraktTracker.Retrying;
 
 namespace TraktTracker.Influx;
 
-/// <summary>Batching, compression and retry knobs of the InfluxDB writers. Defaults follow influxdb.md §5/§7.</summary>
+/// <summary>Batching, compression and retry knobs of the InfluxDB writers.</summary>
 public sealed record InfluxWriterOptions
 {
     /// <summary>Lines per write request (InfluxDB's guidance for OSS and Cloud TSM).</summary>

@@ -4,7 +4,7 @@ using System.Text;
 namespace TraktTracker.Influx;
 
 /// <summary>
-/// Line protocol text rules (influxdb.md §3, checked against influxd 1.6.7). Output is invariant-culture, one point
+/// Line protocol text rules. Output is invariant-culture, one point
 /// per line, <c>\n</c> only.
 /// </summary>
 /// <remarks>

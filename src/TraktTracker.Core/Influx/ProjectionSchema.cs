@@ -3,7 +3,7 @@ using System.Globalization;
 namespace TraktTracker.Influx;
 
 /// <summary>
-/// The shape of the projection (product.md §6): <c>watch_event</c> points in the raw bucket, <c>watch_daily</c>
+/// The shape of the projection: <c>watch_event</c> points in the raw bucket, <c>watch_daily</c>
 /// points in the aggregate bucket. Dashboards and tests use these names.
 /// </summary>
 /// <remarks>

@@ -9,7 +9,7 @@ public enum WritePrecision
     Seconds,
 }
 
-/// <summary>How each HTTP API spells a precision (influxdb.md §2: 1.x takes <c>u</c> and silently reads <c>us</c> as ns).</summary>
+/// <summary>How each HTTP API spells a precision.</summary>
 public static class WritePrecisionNames
 {
     /// <summary>The <c>precision=</c> value of InfluxDB 1.x <c>/write</c>: <c>ns|u|ms|s</c>, never <c>us</c>.</summary>

@@ -1,6 +1,6 @@
 namespace TraktTracker.State;
 
-/// <summary>The store's files and folders are private to the user who runs TraktTracker (product.md §7).</summary>
+/// <summary>The store's files and folders are private to the user who runs TraktTracker.</summary>
 internal static class OwnerOnly
 {
     private const UnixFileMode FileMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;

@@ -20,7 +20,7 @@ public sealed partial class StateStore
     });
 
     /// <summary>Replaces the stored pair. Returns only after the commit is on disk, power loss included:
-    /// a rotated refresh token is single-use, so it must never be lost (product.md §5.5).</summary>
+    /// a rotated refresh token is single-use, so it must never be lost.</summary>
     public void SaveTokens(StoredTokens tokens)
     {
         ArgumentNullException.ThrowIfNull(tokens);

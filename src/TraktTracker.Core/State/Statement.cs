@@ -86,7 +86,7 @@ internal sealed class StoreCommands : IDisposable
     internal Statement MarkDirty { get; }
 
     /// <summary>
-    /// product.md §5.4 in one statement: per touched title, plays ordered by (watched_at, history_id); the first
+    /// The rewatch rule (README) in one statement: per touched title, plays ordered by (watched_at, history_id); the first
     /// is a first watch, the rest rewatches. An epoch ("unknown date") play sorts first by its value alone.
     /// </summary>
     private const string RecomputeRewatchSql =

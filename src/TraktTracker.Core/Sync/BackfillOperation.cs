@@ -3,7 +3,7 @@ using TraktTracker.Trakt;
 namespace TraktTracker.Sync;
 
 /// <summary>
-/// The one-time full import (product.md §5.1): last-activities first (the next sync's baseline), then every
+/// The one-time full import: last-activities first (the next sync's baseline), then every
 /// page with end_at pinned to the crawl start so new plays cannot shift pages; one transaction per page.
 /// </summary>
 internal sealed class BackfillOperation(SyncContext context)

@@ -1,6 +1,6 @@
 namespace TraktTracker.Trakt;
 
-/// <summary>One listing of <c>/sync/history</c> (trakt-api.md §3).</summary>
+/// <summary>One listing of <c>/sync/history</c>.</summary>
 public sealed record HistoryRequest
 {
     /// <summary><c>all</c>, <c>movies</c> or <c>episodes</c>.</summary>
@@ -28,7 +28,7 @@ public sealed record HistoryPage(int Page, int PageCount, int ItemCount, int Lim
 /// </summary>
 public sealed record HistoryItem(WatchEvent? Play, string? RawJson, string? Error);
 
-/// <summary>The parts of <c>/sync/last_activities</c> a history sync needs (trakt-api.md §4).</summary>
+/// <summary>The parts of <c>/sync/last_activities</c> a history sync needs.</summary>
 /// <param name="ReadAt">
 /// No later than the moment Trakt read the values: the earlier of the response's <c>Date</c> and the local clock
 /// when the request left. Trakt reports whole seconds, so a change later in the second <paramref name="ReadAt"/>

@@ -31,7 +31,7 @@ internal sealed class UnauthorizedResponseException : Exception
     public string? Excerpt { get; }
 }
 
-/// <summary>Turns a non-2xx answer into the exception the status deserves (trakt-api.md §8).</summary>
+/// <summary>Turns a non-2xx answer into the exception the status deserves.</summary>
 internal sealed class ResponseFailures
 {
     private readonly SecretScrubber _scrubber;
@@ -110,7 +110,7 @@ internal sealed class ResponseFailures
             "and that nothing else on this network floods Trakt.",
             endpoint, status, fromCloudflare: true, responseBodyExcerpt: excerpt);
         // A block that says how long it lasts (Retry-After) is waited out and retried; a 403 without one is not
-        // retried blindly (trakt-api.md §8); a 429 without one is retried with back-off.
+        // retried blindly ; a 429 without one is retried with back-off.
         return status == 429 || retryAfter is not null
             ? new TransientTraktException($"HTTP {status} from Cloudflare (a temporary block)", failure, retryAfter)
             : failure;
@@ -123,7 +123,7 @@ internal sealed class ResponseFailures
         _ => null,
     };
 
-    /// <summary>Rails answers carry x-runtime; Cloudflare's own pages are HTML without it (trakt-api.md §7).</summary>
+    /// <summary>Rails answers carry x-runtime; Cloudflare's own pages are HTML without it.</summary>
     private static bool IsCloudflare(HttpResponseMessage response) =>
         !response.Headers.Contains("x-runtime")
         && (response.Content.Headers.ContentType?.MediaType == "text/html"

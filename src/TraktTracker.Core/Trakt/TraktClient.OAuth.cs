@@ -1,6 +1,6 @@
 namespace TraktTracker.Trakt;
 
-/// <summary>OAuth on <see cref="TraktClientOptions.AuthUrl"/> (trakt-api.md §2). Every grant stores the new pair first.</summary>
+/// <summary>OAuth on <see cref="TraktClientOptions.AuthUrl"/>. Every grant stores the new pair first.</summary>
 public sealed partial class TraktClient
 {
     /// <summary>Trakt's redirect URI for clients without a web page (device flow, pasted codes).</summary>

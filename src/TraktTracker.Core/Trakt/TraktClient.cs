@@ -126,7 +126,7 @@ public sealed partial class TraktClient : IDisposable
         _tokens.Dispose();
     }
 
-    /// <summary>A GET with the bearer token; a 401 causes at most one refresh and one retry (product.md §5.5).</summary>
+    /// <summary>A GET with the bearer token; a 401 causes at most one refresh and one retry.</summary>
     private async Task<TraktResponse> GetAuthorizedAsync(string pathAndQuery, CancellationToken ct)
     {
         var token = await _tokens.GetAsync(ct);
@@ -192,7 +192,7 @@ public sealed partial class TraktClient : IDisposable
         return $"{path}?{string.Join('&', query)}";
     }
 
-    /// <summary>Trakt's own date form: UTC ISO-8601 with milliseconds (trakt-api.md §1).</summary>
+    /// <summary>Trakt's own date form: UTC ISO-8601 with milliseconds.</summary>
     private static string FormatDate(DateTimeOffset date) =>
         Uri.EscapeDataString(date.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
 

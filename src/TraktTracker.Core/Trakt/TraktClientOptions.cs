@@ -9,7 +9,7 @@ public sealed record TraktClientOptions
 {
     public Uri ApiUrl { get; init; } = new("https://api.trakt.tv");
 
-    /// <summary>Where <c>/oauth/*</c> lives: <c>https://auth.trakt.tv</c> since 2026 (trakt-api.md §1).</summary>
+    /// <summary>Where <c>/oauth/*</c> lives: <c>https://auth.trakt.tv</c> since 2026.</summary>
     public Uri AuthUrl { get; init; } = new("https://auth.trakt.tv");
 
     public string ClientId { get; init; } = "";

@@ -140,7 +140,7 @@ internal sealed class TraktTransport : IDisposable
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         }
 
-        // Trakt wants application/json on every request, GETs included (trakt-api.md §1).
+        // Trakt wants application/json on every request, GETs included.
         request.Content = call.Body is null ? new ByteArrayContent([]) : new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(call.Body));
         request.Content.Headers.ContentType = Json;
         return request;

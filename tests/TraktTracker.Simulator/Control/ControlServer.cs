@@ -84,7 +84,7 @@ public sealed class ControlServer : IAsyncDisposable
             SimFault? fault = kind switch
             {
                 "status" when status is { } code => SimFault.Status(code),
-                "malformed" => SimFault.MalformedItem(MalformedShape.MissingIds),
+                "malformed" => SimFault.MalformedItem(MalformedShape.InvalidWatchedAt),
                 "reset" => SimFault.ConnectionReset(),
                 _ => null,
             };

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace TraktTracker.Simulator.Http;
 
-/// <summary><c>GET /users/settings</c> (trakt-api.md §6) and <c>GET /sync/last_activities</c> (§4).</summary>
+/// <summary><c>GET /users/settings</c> and <c>GET /sync/last_activities</c> (§4).</summary>
 internal static class AccountEndpoints
 {
     public static void Map(IEndpointRouteBuilder routes, TraktSimulator simulator)

@@ -4,7 +4,7 @@ using Microsoft.Net.Http.Headers;
 namespace TraktTracker.Simulator.Http;
 
 /// <summary>
-/// Trakt's request checks for the API host (trakt-api.md §1, §7), in the order Trakt applies them:
+/// Trakt's request checks for the API host, in the order Trakt applies them:
 /// API key (403), API version, JSON content type on POST (412), bearer token (401), rate limit (429).
 /// <c>/oauth/*</c> is exempt: it authenticates the client from the body.
 /// </summary>
@@ -62,7 +62,7 @@ internal static class ApiGate
         return next(context);
     }
 
-    /// <summary>Everything under <c>/sync/</c> and <c>/users/settings</c> needs OAuth (trakt-api.md §1).</summary>
+    /// <summary>Everything under <c>/sync/</c> and <c>/users/settings</c> needs OAuth.</summary>
     private static bool RequiresAuth(string path) =>
         path.StartsWith("/sync/", StringComparison.Ordinal)
         || path.Equals("/users/settings", StringComparison.Ordinal)

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Routing;
 namespace TraktTracker.Simulator.Http;
 
 /// <summary>
-/// <c>GET /sync/history[/{type}[/{id}]]</c> and its public twin <c>/users/{id}/history…</c> (trakt-api.md §3):
+/// <c>GET /sync/history[/{type}[/{id}]]</c> and its public twin <c>/users/{id}/history…</c>:
 /// newest first, inclusive <c>start_at</c>/<c>end_at</c>, clamped <c>limit</c>, the four X-Pagination headers.
 /// </summary>
 internal static class HistoryEndpoints

@@ -7,7 +7,7 @@ namespace TraktTracker.Simulator.Http;
 
 /// <summary>
 /// <c>POST /sync/history</c> (add plays) and <c>POST /sync/history/remove</c> (hard-delete plays by history id
-/// or by item), trakt-api.md §5. Both bump <c>last_activities</c> for the media types they touch.
+/// or by item) Both bump <c>last_activities</c> for the media types they touch.
 /// </summary>
 internal static class HistoryWriteEndpoints
 {

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Routing;
 namespace TraktTracker.Simulator.Http;
 
 /// <summary>
-/// <c>/oauth/*</c> (trakt-api.md §2): device code and polling, the token endpoint (authorization code and
+/// <c>/oauth/*</c>: device code and polling, the token endpoint (authorization code and
 /// single-use refresh grants), revoke, and an authorize page that approves at once.
 /// </summary>
 internal static class OAuthEndpoints
@@ -129,7 +129,7 @@ internal static class OAuthEndpoints
     private static Task InvalidClient(HttpContext context) =>
         Responses.Error(context, StatusCodes.Status401Unauthorized, "invalid_client", InvalidClientDescription);
 
-    /// <summary>The token response (trakt-api.md §2.3); <c>created_at</c> is Unix seconds on Trakt's (maybe skewed) clock.</summary>
+    /// <summary>The token response; <c>created_at</c> is Unix seconds on Trakt's (maybe skewed) clock.</summary>
     private static Task WriteTokens(HttpContext context, TokenSession session, SimulatorOptions options) =>
         Responses.Json(context, StatusCodes.Status200OK, w =>
         {

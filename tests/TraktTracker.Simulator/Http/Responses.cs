@@ -49,7 +49,7 @@ internal static class Responses
         await context.Response.Body.WriteAsync(body, context.RequestAborted);
     }
 
-    /// <summary>The <c>X-Ratelimit</c> debugging header (trakt-api.md §7).</summary>
+    /// <summary>The <c>X-Ratelimit</c> debugging header.</summary>
     public static string RateLimitHeader(RateDecision decision)
     {
         var buffer = new ArrayBufferWriter<byte>(128);

@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace TraktTracker.TestSupport.Influx;
 
-/// <summary>An answer <see cref="InfluxV2Fake"/> gives; the canned ones carry InfluxDB 2.x's real statuses and bodies (influxdb.md §4).</summary>
+/// <summary>An answer <see cref="InfluxV2Fake"/> gives; the canned ones carry InfluxDB 2.x's real statuses and bodies.</summary>
 public sealed record FakeResponse(int Status, string Body = "", string ContentType = "application/json; charset=utf-8")
 {
     public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();

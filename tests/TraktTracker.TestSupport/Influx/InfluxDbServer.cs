@@ -10,7 +10,7 @@ namespace TraktTracker.TestSupport.Influx;
 
 /// <summary>
 /// A real InfluxDB 1.6.7 (<c>influxd</c> from Debian's <c>influxdb</c> package) in a temp dir, every listener on
-/// 127.0.0.1 with an ephemeral port (influxdb.md §1). <see cref="StopAsync"/>/<see cref="StartAsync"/> simulate an
+/// 127.0.0.1 with an ephemeral port. <see cref="StopAsync"/>/<see cref="StartAsync"/> simulate an
 /// outage and come back on the same port with the same data. With <c>authEnabled</c>, an admin user exists and
 /// every request needs credentials.
 /// </summary>

@@ -5,8 +5,8 @@ using Pwsh = System.Management.Automation.PowerShell;
 namespace TraktTracker.TestSupport.PowerShell;
 
 /// <summary>
-/// The real PowerShell engine, hosted in-process, with one module imported through its manifest
-/// (powershell-module.md §2). Only Microsoft.PowerShell.Core commands exist besides the module's:
+/// The real PowerShell engine, hosted in-process, with one module imported through its manifest.
+/// Only Microsoft.PowerShell.Core commands exist besides the module's:
 /// no Select-Object, no Out-String. One session runs one script at a time.
 /// </summary>
 public sealed class PowerShellSession : IDisposable

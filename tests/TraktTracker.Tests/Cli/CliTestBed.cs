@@ -91,7 +91,7 @@ internal sealed class CliTestBed : IAsyncDisposable
         return store.LoadTokens();
     }
 
-    /// <summary>Neither the client secret nor any stored token may reach the output (product.md §7).</summary>
+    /// <summary>Neither the client secret nor any stored token may reach the output.</summary>
     public void AssertNoSecrets(CliResult result)
     {
         Assert.DoesNotContain(Harness.Settings.TraktClientSecret!, result.All, StringComparison.Ordinal);

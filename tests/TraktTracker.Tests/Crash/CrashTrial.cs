@@ -81,8 +81,7 @@ internal sealed class CrashTrial(CrashTarget target, int seed, InfluxDbServer se
     /// <summary>
     /// Refresh tokens are single-use: a kill before Trakt rotated the pair must leave the old pair working, and a kill
     /// after the child received the new pair must find it stored (committed before use). The moment between Trakt
-    /// rotating the pair and its answer arriving is one no client can cover (a kill there loses the session, see
-    /// trakt-api.md §2.4); the token trials aim at either side of it.
+    /// rotating the pair and its answer arriving is one no client can cover (a kill there loses the session); the token trials aim at either side of it.
     /// </summary>
     private void AssertSessionSurvived(SyncHarness h, StoredTokens before, int refreshesBefore)
     {

@@ -133,7 +133,7 @@ public sealed class DashboardQueryTests(InfluxDbServer server)
 
         private long ToNs => To.ToUnixTimeMilliseconds() * 1_000_000;
 
-        /// <summary>A play's point time: its second plus history id mod 10^9 nanoseconds (product.md §6).</summary>
+        /// <summary>A play's point time: its second plus history id mod 10^9 nanoseconds.</summary>
         public static long PointTime(WatchEvent play) => play.WatchedAt.ToUnixTimeSeconds() * 1_000_000_000 + play.HistoryId % 1_000_000_000;
 
         public IEnumerable<WatchEvent> RawPlays() => Plays.Where(p => PointTime(p) >= FromNs && PointTime(p) <= ToNs);

@@ -5,7 +5,7 @@ using TraktTracker.Commands;
 
 namespace TraktTracker.Tests.Module;
 
-/// <summary>The cmdlet classes follow the team's and PowerShell's rules (powershell-module.md §5.6, §6).</summary>
+/// <summary>The cmdlet classes follow the team's and PowerShell's rules.</summary>
 public sealed class CmdletConventionsTests
 {
     private static readonly Type[] VerbClasses =
@@ -43,7 +43,7 @@ public sealed class CmdletConventionsTests
         Assert.All(declared, output => Assert.Contains(output.FullName, tableViews));
     }
 
-    // The rows users pipe into Export-Csv / ConvertTo-Json (product.md §3): history, run summaries, connection,
+    // The rows users pipe into Export-Csv / ConvertTo-Json: history, run summaries, connection,
     // reset and InfluxDB results.
     [Theory]
     [InlineData(typeof(GetTraktHistoryCommand))]

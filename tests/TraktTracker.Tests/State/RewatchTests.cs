@@ -3,7 +3,7 @@ using Xunit;
 
 namespace TraktTracker.Tests.State;
 
-/// <summary>product.md §5.4: per title, plays ordered by (watched_at, id); the first is a first watch.</summary>
+/// <summary>Per title, plays ordered by (watched_at, id); the first is a first watch.</summary>
 public sealed class RewatchTests : IDisposable
 {
     private readonly TempStateFolder _temp = new();

@@ -4,7 +4,7 @@ namespace TraktTracker.Tests.Sync;
 
 /// <summary>
 /// The oracle for InfluxDB: what watch_event and watch_daily must hold for a history, computed here
-/// independently of the projector (product.md §6), and compared with what the real server returns.
+/// independently of the projector, and compared with what the real server returns.
 /// </summary>
 internal static class ExpectedProjection
 {

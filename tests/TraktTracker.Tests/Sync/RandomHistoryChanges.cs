@@ -3,7 +3,7 @@ using TraktTracker.Simulator;
 namespace TraktTracker.Tests.Sync;
 
 /// <summary>
-/// Seeded random edits of the simulator's history, of every kind Trakt allows (trakt-api.md §3, §4, §9): new plays at
+/// Seeded random edits of the simulator's history, of every kind Trakt allows: new plays at
 /// the top, same-second season batches, back-dated plays (recent ones inside the reconcile window, old ones years
 /// below it), unknown-date plays, rewatches of titles already watched (so rewatch flags flip) and hard deletes.
 /// New titles get ids no seed uses. Every play ever added is kept in <see cref="Added"/>.

@@ -141,7 +141,7 @@ internal sealed class SyncHarness : IAsyncDisposable
     }
 }
 
-/// <summary>The oracle: the history a store must hold for a simulator history (product.md §5.4 for rewatches).</summary>
+/// <summary>The oracle: the history a store must hold for a simulator history.</summary>
 internal static class ExpectedHistory
 {
     public static List<WatchEvent> From(IEnumerable<SimPlay> plays)

@@ -2,7 +2,7 @@ using TraktTracker.Simulator;
 
 namespace TraktTracker.Tests.Trakt;
 
-/// <summary>What the client must make of a simulator play (trakt-api.md §3.5), written out independently of the parser.</summary>
+/// <summary>What the client must make of a simulator play, written out independently of the parser.</summary>
 internal static class SimPlayMapping
 {
     public static WatchEvent Expected(SimPlay play) => play switch
