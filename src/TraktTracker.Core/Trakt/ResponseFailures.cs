@@ -110,7 +110,7 @@ internal sealed class ResponseFailures
             "and that nothing else on this network floods Trakt.",
             endpoint, status, fromCloudflare: true, responseBodyExcerpt: excerpt);
         // A block that says how long it lasts (Retry-After) is waited out and retried; a 403 without one is not
-        // retried blindly ; a 429 without one is retried with back-off.
+        // retried blindly; a 429 without one is retried with back-off.
         return status == 429 || retryAfter is not null
             ? new TransientTraktException($"HTTP {status} from Cloudflare (a temporary block)", failure, retryAfter)
             : failure;
