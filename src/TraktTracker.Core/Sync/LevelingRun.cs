@@ -19,8 +19,9 @@ internal sealed class LevelingRun(SyncContext context)
     /// <returns>True when the store is now level with Trakt (and the baseline was stored).</returns>
     public async Task<bool> RunAsync(LastActivities activities, DateTimeOffset? windowStart, string source, RunTally tally, CancellationToken ct)
     {
-        // Moved since a level run: a baseline stored and not trusted again (the second-of-read rule removes it).
-        var moved = SyncMeta.HasBaseline(context.Store) && !SyncMeta.MatchesBaseline(context.Store, activities);
+        // No baseline is no proof of stillness: the last level run may have read activities in their own second
+        // (the second-of-read rule then removes them), so a change after it could have left every count as it was.
+        var moved = !SyncMeta.MatchesBaseline(context.Store, activities);
         var window = await _diff.ReadAsync(HistoryRange.Starting(windowStart), source, tally, ct).ConfigureAwait(false);
         var cursor = Later(window.Newest, SyncMeta.Read(context.Store, SyncMeta.Cursor));
         var now = context.Time.GetUtcNow();

@@ -41,9 +41,6 @@ internal static class SyncMeta
         return meta;
     }
 
-    /// <summary>True when a level run stored a baseline that no later run has called into doubt.</summary>
-    public static bool HasBaseline(StateStore store) => store.GetMeta(MoviesWatchedAt) is not null && store.GetMeta(EpisodesWatchedAt) is not null;
-
     public static bool MatchesBaseline(StateStore store, LastActivities activities)
         => store.GetMeta(MoviesWatchedAt) is { } movies
            && store.GetMeta(EpisodesWatchedAt) is { } episodes

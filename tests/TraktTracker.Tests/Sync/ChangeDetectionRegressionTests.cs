@@ -84,6 +84,33 @@ public sealed class ChangeDetectionRegressionTests(InfluxDbServer server)
     }
 
     [Fact]
+    public async Task A_count_neutral_move_below_the_window_after_a_sync_that_kept_no_baseline_is_found_by_the_next_sync()
+    {
+        await using var h = await BackfilledAsync(500);
+        const string NoBaseline = "fall in the second they were read";
+        var keptNone = false;
+        for (var attempt = 0; attempt < 5 && !keptNone; attempt++)
+        {
+            await h.Simulator.History.WaitPastLastChangeAsync();
+            var before = h.Reporter.VerboseMessages.Count(m => m.Contains(NoBaseline, StringComparison.Ordinal));
+            h.Simulator.History.AddMovie(8_000_030 + attempt, "Seen at once", 2026, Now.AddMinutes(-5));
+            await h.SyncAsync();
+            keptNone = h.Reporter.VerboseMessages.Count(m => m.Contains(NoBaseline, StringComparison.Ordinal)) > before;
+        }
+
+        Assert.True(keptNone, "no sync read the activities in the second of their change");
+        var old = h.ExpectedPlays()[^20];
+        h.Simulator.History.Remove(old.HistoryId);
+        var moved = h.Simulator.History.AddMovie(8_000_040, "Moved to another year", 2018, Now.AddDays(-300));
+
+        var sync = await h.SyncAsync();
+
+        Assert.Equal((1, 1), (sync.Summary.Inserted, sync.Summary.Deleted));
+        Assert.Contains(h.StoredPlays(), p => p.HistoryId == moved.Id);
+        await AssertLevelAsync(h);
+    }
+
+    [Fact]
     public async Task Scenario_5_plays_whose_titles_left_trakt_are_stored_counted_deleted_and_projected()
     {
         var h = await SyncHarness.StartAsync();
