@@ -6,10 +6,10 @@ namespace TraktTracker.Sync;
 /// What a sync and a reconcile both do once Trakt's history may have changed (README "What a sync repairs"):
 /// read a window (everything from its start up) and apply its whole diff, adds and deletes; below the window
 /// compare play counts with Trakt and read only ranges whose counts differ (<see cref="CountSearch"/>). When the
-/// activities moved since the last level run and none of that found a change, the change left every count as it
-/// was (a delete plus an add below the window): diff the whole history. Only a run that held still all along
-/// brought the store level with Trakt as it was when the activities were read, so only then are they stored as
-/// the next sync's baseline.
+/// activities moved since the last level run and none of that found a change (nor an item it could not parse, which
+/// may be the change), the change left every count as it was (a delete plus an add below the window): diff the whole
+/// history. Only a run that held still all along brought the store level with Trakt as it was when the activities
+/// were read, so only then are they stored as the next sync's baseline.
 /// </summary>
 internal sealed class LevelingRun(SyncContext context)
 {
@@ -31,7 +31,7 @@ internal sealed class LevelingRun(SyncContext context)
         if (windowStart is { } start)
         {
             level &= await new CountSearch(context, _diff).RunAsync(start, source, tally, ct).ConfigureAwait(false);
-            if (level && moved && tally.Changed == 0)
+            if (level && moved && tally.Changed == 0 && tally.ParseErrors == 0)
             {
                 context.Reporter.Verbose("Trakt's history changed since the last sync, but neither inside the window nor in any play count: diffing the whole history.");
                 var whole = await _diff.ReadAsync(HistoryRange.Starting(null), source, tally, ct).ConfigureAwait(false);
