@@ -34,15 +34,25 @@ public sealed partial class TraktClient : IDisposable
     public async Task<LastActivities> GetLastActivitiesAsync(CancellationToken ct)
     {
         var sentAt = _options.Time.GetUtcNow();
+        var started = _options.Time.GetTimestamp();
         var response = await GetAuthorizedAsync("/sync/last_activities", ct);
+        var took = _options.Time.GetElapsedTime(started);
         var json = response.RequireJson();
-        var readAt = response.Headers.Date is { } date && date < sentAt ? date : sentAt;
         return new LastActivities(
             JsonLookup.Date(json, "all"),
             JsonLookup.Date(json, "movies", "watched_at"),
             JsonLookup.Date(json, "episodes", "watched_at"),
-            readAt);
+            ReadAt(sentAt, took, response.Headers.Date));
     }
+
+    /// <summary>
+    /// No later than Trakt read the values, on Trakt's clock (the one its activity times use): the answer's
+    /// <c>Date</c> (whole seconds, stamped after the read) less the whole time the request took, which the read
+    /// cannot precede. A local clock that is off, even by days, changes nothing. Without <c>Date</c>: the local
+    /// clock when the request left.
+    /// </summary>
+    private static DateTimeOffset ReadAt(DateTimeOffset sentAt, TimeSpan took, DateTimeOffset? date)
+        => date is { } stamped ? stamped - took : sentAt;
 
     /// <summary>How many plays the listing holds: <c>X-Pagination-Item-Count</c> of a one-item page (one call).</summary>
     public async Task<int> CountHistoryAsync(HistoryRequest request, CancellationToken ct)

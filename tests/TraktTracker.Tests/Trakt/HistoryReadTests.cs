@@ -138,6 +138,25 @@ public sealed class HistoryReadTests
     }
 
     [Fact]
+    public async Task Activities_a_few_seconds_old_are_a_safe_baseline_even_when_the_local_clock_is_a_day_behind()
+    {
+        await using var bed = await TraktTestBed.StartAsync();
+        bed.Simulator.History.AddMovie(4, "The Dark Knight", 2008, DateTimeOffset.UtcNow.AddDays(-1));
+        await bed.Simulator.History.WaitPastLastChangeAsync();
+        await Task.Delay(TimeSpan.FromSeconds(1)); // the read time is Date less the request's time: maybe one second back
+        var dayBehind = bed.NewClient(o => o with { Time = new ShiftedClock(TimeSpan.FromDays(-1)) });
+
+        var activities = await dayBehind.GetLastActivitiesAsync(CancellationToken.None);
+
+        Assert.True(activities.SafeAsBaseline, $"read at {activities.ReadAt:O}, movies at {activities.MoviesWatchedAt:O}");
+    }
+
+    private sealed class ShiftedClock(TimeSpan shift) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + shift;
+    }
+
+    [Fact]
     public async Task Last_activities_and_user_settings_are_read()
     {
         await using var bed = await TraktTestBed.StartAsync(sim =>
