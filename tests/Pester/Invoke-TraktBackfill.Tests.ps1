@@ -59,4 +59,15 @@ Describe 'Invoke-TraktBackfill' {
         $summary.Inserted, $summary.ApiCalls | Should -Be 600, 5 -Because 'the failed request is retried and counted'
         @(Get-TraktHistory).Count | Should -Be 600
     }
+
+    It 'retries a Cloudflare block when its Retry-After says, says so in an information record, and completes' {
+        Invoke-TraktSimulator $simulator Post faults -Query @{ kind = 'cloudflare'; status = 429; retryAfter = 2; path = '/sync/history' } | Out-Null
+
+        $summary = Invoke-TraktBackfill -InformationVariable run
+
+        $summary.Inserted | Should -Be 600
+        $wait = @($run | Where-Object { "$($_.MessageData)" -like '*HTTP 429 from Cloudflare*' })
+        $wait.Count | Should -Be 1
+        "$($wait[0].MessageData)" | Should -Match '^Trakt GET /sync/history\S*: .*; retry 1 of \d+ in 2(\.\d)? s \(at \d\d:\d\d:\d\d\)\.$'
+    }
 }

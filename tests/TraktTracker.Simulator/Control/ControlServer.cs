@@ -78,17 +78,19 @@ public sealed class ControlServer : IAsyncDisposable
 
         app.MapPost("/auth/codes", () => Results.Json(new { Code = sim.Auth.CreateAuthorizationCode() }, Json));
 
-        // kind: status (with status=NNN), malformed (one bad history item), reset (the connection drops).
-        app.MapPost("/faults", (string kind, int? status, string? path, int? times) =>
+        // kind: status (with status=NNN), malformed (one bad history item), reset (the connection drops),
+        // cloudflare (a block page, status 403 or 429, with Retry-After: retryAfter seconds, 300 by default).
+        app.MapPost("/faults", (string kind, int? status, string? path, int? times, int? retryAfter) =>
         {
             SimFault? fault = kind switch
             {
                 "status" when status is { } code => SimFault.Status(code),
+                "cloudflare" when status is null or 403 or 429 => SimFault.CloudflareHtml(status ?? 429, retryAfter ?? 300),
                 "malformed" => SimFault.MalformedItem(MalformedShape.InvalidWatchedAt),
                 "reset" => SimFault.ConnectionReset(),
                 _ => null,
             };
-            if (fault is null) return Results.BadRequest("kind must be status (with status), malformed or reset");
+            if (fault is null) return Results.BadRequest("kind must be status (with status), malformed, reset or cloudflare (status 403 or 429)");
             sim.Faults.Enqueue(fault, path, times ?? 1);
             return Results.NoContent();
         });
