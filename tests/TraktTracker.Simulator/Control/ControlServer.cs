@@ -70,6 +70,12 @@ public sealed class ControlServer : IAsyncDisposable
             sim.Auth.InvalidateAllSessions();
             return Results.NoContent();
         });
+        // Holds each refresh grant's answer back after the pair was rotated (SimulatorOptions.RefreshAnswerDelay).
+        app.MapPut("/auth/refresh-answer-delay", (double seconds) =>
+        {
+            sim.Options.RefreshAnswerDelay = TimeSpan.FromSeconds(seconds);
+            return Results.NoContent();
+        });
         app.MapPut("/auth/device-flow", (DeviceFlowSettings settings) =>
         {
             settings.ApplyTo(sim.Auth.DeviceFlow);
