@@ -5,7 +5,8 @@ namespace TraktTracker.Simulator;
 /// was sent. <see cref="Status"/> is 0 when the connection was aborted without a response.
 /// </summary>
 public sealed record LoggedRequest(
-    DateTimeOffset At, string Method, string Path, string PathAndQuery, int Status, string? UserAgent, bool HadAuthorization);
+    DateTimeOffset At, string Method, string Path, string PathAndQuery, int Status, string? UserAgent, bool HadAuthorization,
+    string? ContentEncoding = null);
 
 /// <summary>Every request the simulator answered, in completion order. Thread-safe.</summary>
 public sealed class RequestLog

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using TraktTracker.Simulator.Http;
@@ -80,8 +81,14 @@ public sealed class TraktSimulator : IAsyncDisposable
             kestrel.AddServerHeader = false;
             kestrel.Listen(IPAddress.Loopback, 0);
         });
+        builder.Services.AddResponseCompression(compression =>
+        {
+            compression.Providers.Add<BrotliCompressionProvider>();
+            compression.Providers.Add<GzipCompressionProvider>();
+        });
         var app = builder.Build();
         app.Use((context, next) => RequestRecorder.InvokeAsync(context, next, this));
+        app.UseWhen(_ => Options.CompressResponses, compressed => compressed.UseResponseCompression());
         app.Use((context, next) => EdgeLayer.InvokeAsync(context, next, this));
         app.Use((context, next) => RailsLayer.InvokeAsync(context, next, this));
         app.Use((context, next) => ApiGate.InvokeAsync(context, next, this));

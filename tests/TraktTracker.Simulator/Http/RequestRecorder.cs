@@ -19,7 +19,8 @@ internal static class RequestRecorder
             simulator.Requests.Add(new LoggedRequest(at, request.Method, request.Path.Value ?? "",
                 request.Path.Value + request.QueryString.Value, status,
                 request.Headers.UserAgent.Count > 0 ? request.Headers.UserAgent.ToString() : null,
-                request.Headers.Authorization.Count > 0));
+                request.Headers.Authorization.Count > 0,
+                context.Response.Headers.ContentEncoding.Count > 0 ? context.Response.Headers.ContentEncoding.ToString() : null));
         }
 
         context.Response.OnStarting(() =>

@@ -25,6 +25,21 @@ public sealed class HistoryReadTests
     }
 
     [Fact]
+    public async Task History_pages_travel_compressed_and_read_the_same()
+    {
+        await using var bed = await TraktTestBed.StartAsync();
+        bed.Simulator.History.SeedRandom(600, seed: 7);
+        using var client = new TraktClient(bed.ClientOptions, bed.Store, bed.Reporter);
+
+        var pages = await ReadAllAsync(client, new HistoryRequest());
+
+        Assert.Equal(600, pages.Sum(p => p.Items.Count(i => i.Play is not null)));
+        var history = bed.Simulator.Requests.All.Where(r => r.Path == "/sync/history").ToList();
+        Assert.Equal(3, history.Count);
+        Assert.All(history, r => Assert.Contains(r.ContentEncoding, new[] { "br", "gzip" }));
+    }
+
+    [Fact]
     public async Task Page_count_comes_from_the_headers_when_Trakt_clamps_the_limit()
     {
         await using var bed = await TraktTestBed.StartAsync();

@@ -1,14 +1,15 @@
 using System.Collections.Concurrent;
 using System.Net.Http.Headers;
+using TraktTracker.Trakt;
 
 namespace TraktTracker.Tests.Trakt;
 
 /// <summary>
-/// A pass-through handler over a real socket handler: records each request's headers as sent, counts requests
+/// A pass-through handler over the client's own socket handler (compression included): records each request's headers as sent, counts requests
 /// in flight, can hold chosen requests back, and logs "use &lt;token&gt;" events next to the token store's
 /// "save" events so their order can be checked.
 /// </summary>
-internal sealed class RequestSpy(ConcurrentQueue<string> events) : DelegatingHandler(new SocketsHttpHandler())
+internal sealed class RequestSpy(ConcurrentQueue<string> events) : DelegatingHandler(TraktTransport.CreateHandler())
 {
     private int _inFlight;
     private int _maxInFlight;
