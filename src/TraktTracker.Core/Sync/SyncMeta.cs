@@ -24,8 +24,8 @@ internal static class SyncMeta
     {
         var safe = activities.SafeAsBaseline;
         var meta = Progress(cursor, now);
-        meta[MoviesWatchedAt] = safe ? Format(activities.MoviesWatchedAt) : null;
-        meta[EpisodesWatchedAt] = safe ? Format(activities.EpisodesWatchedAt) : null;
+        meta[MoviesWatchedAt] = safe ? Stored(activities.MoviesWatchedAt) : null;
+        meta[EpisodesWatchedAt] = safe ? Stored(activities.EpisodesWatchedAt) : null;
         return meta;
     }
 
@@ -44,8 +44,11 @@ internal static class SyncMeta
     public static bool MatchesBaseline(StateStore store, LastActivities activities)
         => store.GetMeta(MoviesWatchedAt) is { } movies
            && store.GetMeta(EpisodesWatchedAt) is { } episodes
-           && movies == Format(activities.MoviesWatchedAt)
-           && episodes == Format(activities.EpisodesWatchedAt);
+           && movies == Stored(activities.MoviesWatchedAt)
+           && episodes == Stored(activities.EpisodesWatchedAt);
+
+    /// <summary>An activity Trakt did not report is a value too (a first play sets it), so it can be a baseline.</summary>
+    private static string Stored(DateTimeOffset? activity) => Format(activity) ?? "none";
 
     public static DateTimeOffset? Read(StateStore store, string key)
         => store.GetMeta(key) is { Length: > 0 } text

@@ -37,15 +37,17 @@ public sealed record HistoryItem(WatchEvent? Play, string? RawJson, string? Erro
 public sealed record LastActivities(DateTimeOffset? All, DateTimeOffset? MoviesWatchedAt, DateTimeOffset? EpisodesWatchedAt, DateTimeOffset ReadAt)
 {
     /// <summary>
-    /// True when no change made after the read can hide behind the values: both are older than the second of
-    /// <see cref="ReadAt"/>, so any later change moves one of them.
+    /// True when no change made after the read can hide behind the values: each is older than the second of
+    /// <see cref="ReadAt"/> (or absent, which a first play would change), so any later change moves one of them.
     /// </summary>
     public bool SafeAsBaseline
     {
         get
         {
             var second = new DateTimeOffset(ReadAt.UtcTicks - ReadAt.UtcTicks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
-            return MoviesWatchedAt is { } movies && EpisodesWatchedAt is { } episodes && movies < second && episodes < second;
+            return Settled(MoviesWatchedAt) && Settled(EpisodesWatchedAt);
+
+            bool Settled(DateTimeOffset? activity) => activity is null || activity < second;
         }
     }
 }

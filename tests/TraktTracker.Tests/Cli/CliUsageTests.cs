@@ -170,8 +170,9 @@ public sealed class CliUsageTests
     public async Task Ctrl_C_stops_a_backfill_between_pages_with_exit_130_and_the_next_run_completes_it()
     {
         await using var bed = await CliTestBed.StartAsync(plays: 2_500, seed: 6);
-        // Slow enough that the pages after the first take seconds, so the signal lands mid-backfill even on a busy machine.
-        bed.Harness.Simulator.Options.Latency = TimeSpan.FromSeconds(1);
+        // Slow enough that the nine pages after the first take about 9 s (four at a time), so the signal lands
+        // mid-backfill even when a busy machine delays this test's reading of the progress line by seconds.
+        bed.Harness.Simulator.Options.Latency = TimeSpan.FromSeconds(3);
         using var cli = bed.Start("--once", "backfill");
         await cli.WaitForStdoutAsync(o => o.Contains("Trakt backfill: Page"), TimeSpan.FromSeconds(30), "backfill progress");
 
