@@ -2,8 +2,7 @@
 # output object. Proven by comparing the test's whole folder, the crontab and the simulator's request log.
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TraktTracker.TestHelpers.psm1') -Force
-    Add-TraktTestModulePath
-    Import-Module TraktTracker -Force
+    Import-TraktTestModule
 
     # Every file and folder under the test folder with its content hash: any change shows as a difference.
     function Get-FolderSnapshot([string] $Path) {
@@ -14,6 +13,15 @@ BeforeAll {
 
     function Get-Crontab { (crontab -l 2>$null) -join "`n" }
 
+    # A connected, backfilled store with a new play waiting at Trakt and an expired access token: a real run would
+    # refresh the token first, then fetch the play.
+    function New-PendingEnvironment([int] $Count, [int] $Seed, [int] $TraktId, [string] $Title) {
+        Invoke-TraktSimulator $simulator Post history/seed -Query @{ count = $Count; seed = $Seed } | Out-Null
+        New-TraktTestEnvironment -Simulator $simulator -Backfill
+        Invoke-TraktSimulator $simulator Post history/movie -Query @{ traktId = $TraktId; title = $Title; year = 2026; watchedAt = [DateTimeOffset]::UtcNow.ToString('o') } | Out-Null
+        Invoke-TraktSimulator $simulator Post auth/expire-access-tokens | Out-Null
+    }
+
     $simulator = Start-TraktSimulator
 }
 
@@ -23,13 +31,7 @@ AfterAll {
 
 Describe '-WhatIf on a connected, backfilled store' {
     BeforeAll {
-        $environment = New-TraktTestEnvironment -Simulator $simulator
-        Invoke-TraktSimulator $simulator Post history/seed -Query @{ count = 40; seed = 3 } | Out-Null
-        Connect-TraktTestSession $simulator | Out-Null
-        Invoke-TraktBackfill | Out-Null
-        # Something for a real run to do, and an expired access token it would have to refresh first.
-        Invoke-TraktSimulator $simulator Post history/movie -Query @{ traktId = 9001; title = 'New Film'; year = 2026; watchedAt = [DateTimeOffset]::UtcNow.ToString('o') } | Out-Null
-        Invoke-TraktSimulator $simulator Post auth/expire-access-tokens | Out-Null
+        $environment = New-PendingEnvironment -Count 40 -Seed 3 -TraktId 9001 -Title 'New Film'
         # Update-TraktInflux needs complete InfluxDB settings before it can even say what it would do.
         $env:INFLUX_API = 'v1'
         $env:INFLUX_URL = 'http://127.0.0.1:9/'
@@ -68,12 +70,7 @@ Describe '-WhatIf on a connected, backfilled store' {
 
 Describe 'A declined -Confirm on a connected, backfilled store' {
     BeforeAll {
-        $environment = New-TraktTestEnvironment -Simulator $simulator
-        Invoke-TraktSimulator $simulator Post history/seed -Query @{ count = 10; seed = 6 } | Out-Null
-        Connect-TraktTestSession $simulator | Out-Null
-        Invoke-TraktBackfill | Out-Null
-        Invoke-TraktSimulator $simulator Post history/movie -Query @{ traktId = 9002; title = 'Declined Film'; year = 2026; watchedAt = [DateTimeOffset]::UtcNow.ToString('o') } | Out-Null
-        Invoke-TraktSimulator $simulator Post auth/expire-access-tokens | Out-Null
+        $environment = New-PendingEnvironment -Count 10 -Seed 6 -TraktId 9002 -Title 'Declined Film'
         $pwsh = Get-PwshCommandLine
     }
 
