@@ -4,14 +4,16 @@ BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TraktTracker.TestHelpers.psm1') -Force
     Import-TraktTestModule
 
-    # Every file and folder under the test folder with its content hash: any change shows as a difference.
-    function Get-FolderSnapshot([string] $Path) {
-        Get-ChildItem -LiteralPath $Path -Recurse -Force | Sort-Object FullName | ForEach-Object {
+    # What a run could change: every file and folder under the test folder with its content hash, the requests the
+    # simulator got, its token refreshes and the crontab. Any change shows as a difference.
+    function Get-SideEffects {
+        Get-ChildItem -LiteralPath $environment.Directory -Recurse -Force | Sort-Object FullName | ForEach-Object {
             if ($_.PSIsContainer) { "$($_.FullName)/" } else { "$($_.FullName) $((Get-FileHash -LiteralPath $_.FullName).Hash)" }
         }
+        "requests: $(@(Invoke-TraktSimulator $simulator Get requests).Count)"
+        "token refreshes: $((Invoke-TraktSimulator $simulator Get auth).refreshCount)"
+        "crontab: $((crontab -l 2>$null) -join "`n")"
     }
-
-    function Get-Crontab { (crontab -l 2>$null) -join "`n" }
 
     # A connected, backfilled store with a new play waiting at Trakt and an expired access token: a real run would
     # refresh the token first, then fetch the play.
@@ -53,18 +55,12 @@ Describe '-WhatIf on a connected, backfilled store' {
         @{ Command = 'Connect-Trakt -RefreshToken unused-token -WhatIf' }
         @{ Command = 'Register-TraktSchedule -Backend Cron -SaveSettings -WhatIf' }
     ) {
-        $files = Get-FolderSnapshot $environment.Directory
-        $requests = @(Invoke-TraktSimulator $simulator Get requests).Count
-        $refreshes = (Invoke-TraktSimulator $simulator Get auth).refreshCount
-        $crontab = Get-Crontab
+        $before = Get-SideEffects
 
         $output = & ([scriptblock]::Create($Command))
 
         $output | Should -BeNullOrEmpty
-        Get-FolderSnapshot $environment.Directory | Should -Be $files
-        @(Invoke-TraktSimulator $simulator Get requests).Count | Should -Be $requests
-        (Invoke-TraktSimulator $simulator Get auth).refreshCount | Should -Be $refreshes
-        Get-Crontab | Should -Be $crontab
+        Get-SideEffects | Should -Be $before
     }
 }
 
@@ -85,16 +81,14 @@ Describe 'A declined -Confirm on a connected, backfilled store' {
         @{ Command = 'Disconnect-Trakt' }
         @{ Command = 'Connect-Trakt -RefreshToken unused-token' }
     ) {
-        $files = Get-FolderSnapshot $environment.Directory
-        $requests = @(Invoke-TraktSimulator $simulator Get requests).Count
+        $before = Get-SideEffects
 
         $output = "n`n" | & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -Command "Import-Module TraktTracker; `$out = @($Command -Confirm); 'objects:' + `$out.Count" 2>&1
 
         $LASTEXITCODE | Should -Be 0
         "$output" | Should -BeLike '*Are you sure you want to perform this action?*'
         @($output)[-1] | Should -Be 'objects:0'
-        Get-FolderSnapshot $environment.Directory | Should -Be $files
-        @(Invoke-TraktSimulator $simulator Get requests).Count | Should -Be $requests
+        Get-SideEffects | Should -Be $before
     }
 }
 
