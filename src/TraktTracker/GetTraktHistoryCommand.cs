@@ -38,7 +38,7 @@ public sealed class GetTraktHistoryCommand : TraktCmdlet
     protected override void ProcessTraktRecord()
     {
         var selection = new PlaySelection(Title, First);
-        var filter = new HistoryFilter { Type = MediaType.Normalize(Type), After = ToInstant(After), Before = ToInstant(Before) };
+        var filter = ToFilter(Type, After, Before);
         var settings = LoadSettings();
         // -Online needs the tokens the store holds; reading it must not create an empty one.
         RequireStore(settings, Online ? "there are no Trakt tokens to read the history with" : "there is no history to read");

@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using TraktTracker.State;
 using TraktTracker.Stats;
 
 namespace TraktTracker.Commands;
@@ -50,7 +49,7 @@ public sealed class GetTraktStatsCommand : TraktCmdlet
         using var runtime = OpenRuntime(settings, exclusive: false);
         var stats = runtime.ComputeStats(new StatsQuery
         {
-            Filter = new HistoryFilter { Type = MediaType.Normalize(Type), After = ToInstant(After), Before = ToInstant(Before) },
+            Filter = ToFilter(Type, After, Before),
             Year = Year,
         });
         if (ParameterSetName == BySet)

@@ -179,9 +179,13 @@ public abstract class TraktCmdlet : PSCmdlet, IDisposable
         }
     }
 
+    /// <summary>The -Type/-After/-Before selection of the cmdlets that read plays, so they read them alike.</summary>
+    protected static HistoryFilter ToFilter(string? type, DateTime? after, DateTime? before)
+        => new() { Type = MediaType.Normalize(type), After = ToInstant(after), Before = ToInstant(before) };
+
     /// <summary>An -After/-Before date as an instant: PowerShell dates without a zone ([datetime]'2024-05-01') mean local
     /// time, as users type them.</summary>
-    protected static DateTimeOffset? ToInstant(DateTime? value) => value is { } date ? new DateTimeOffset(date) : null;
+    private static DateTimeOffset? ToInstant(DateTime? value) => value is { } date ? new DateTimeOffset(date) : null;
 
     /// <summary>A path as PowerShell users mean it: relative to the current location, ~ expanded, drives honoured.</summary>
     protected string ResolvePath(string path) => SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);

@@ -1,8 +1,7 @@
 # Disconnect-Trakt forgets the tokens and revokes them at Trakt when it answers (issue 11, 3g).
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TraktTracker.TestHelpers.psm1') -Force
-    Add-TraktTestModulePath
-    Import-Module TraktTracker -Force
+    Import-TraktTestModule
     $simulator = Start-TraktSimulator
 }
 
@@ -12,10 +11,8 @@ AfterAll {
 
 Describe 'Disconnect-Trakt' {
     BeforeEach {
-        $environment = New-TraktTestEnvironment -Simulator $simulator
         Invoke-TraktSimulator $simulator Post history/seed -Query @{ count = 5; seed = 2 } | Out-Null
-        Connect-TraktTestSession $simulator | Out-Null
-        Invoke-TraktBackfill | Out-Null
+        $environment = New-TraktTestEnvironment -Simulator $simulator -Backfill
     }
 
     AfterEach {

@@ -1,12 +1,10 @@
 # One output type per stream, and pipeline input where PowerShell users expect it (issue 11, 3a and 3b).
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TraktTracker.TestHelpers.psm1') -Force
-    Add-TraktTestModulePath
-    Import-Module TraktTracker -Force
+    Import-TraktTestModule
     $simulator = Start-TraktSimulator
-    $environment = New-TraktTestEnvironment -Simulator $simulator
     Invoke-TraktSimulator $simulator Post history/seed -Query @{ count = 30; seed = 5 } | Out-Null
-    Connect-TraktTestSession $simulator | Out-Null
+    $environment = New-TraktTestEnvironment -Simulator $simulator -Connect
     $columns = 'HistoryId', 'WatchedAt', 'Type', 'Title', 'Year', 'ShowTitle', 'Season', 'Episode', 'RuntimeMinutes',
         'IsRewatch', 'Action', 'TraktId', 'ShowTraktId', 'Slug', 'ImdbId', 'TmdbId', 'TvdbId'
 }

@@ -1,12 +1,10 @@
 # Clean rows (issue 11, 3f): Type is text in JSON, the summary's labels are its property names, tables fit 80 columns.
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TraktTracker.TestHelpers.psm1') -Force
-    Add-TraktTestModulePath
-    Import-Module TraktTracker -Force
+    Import-TraktTestModule
     $simulator = Start-TraktSimulator
-    $environment = New-TraktTestEnvironment -Simulator $simulator
     Invoke-TraktSimulator $simulator Post history/seed -Query @{ count = 40; seed = 8 } | Out-Null
-    Connect-TraktTestSession $simulator | Out-Null
+    $environment = New-TraktTestEnvironment -Simulator $simulator -Connect
     $summary = Invoke-TraktBackfill
 
     # A table as PowerShell renders it for an 80-column console, whose last column stays empty (79 for text).

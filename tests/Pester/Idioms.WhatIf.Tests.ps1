@@ -2,17 +2,27 @@
 # output object. Proven by comparing the test's whole folder, the crontab and the simulator's request log.
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TraktTracker.TestHelpers.psm1') -Force
-    Add-TraktTestModulePath
-    Import-Module TraktTracker -Force
+    Import-TraktTestModule
 
-    # Every file and folder under the test folder with its content hash: any change shows as a difference.
-    function Get-FolderSnapshot([string] $Path) {
-        Get-ChildItem -LiteralPath $Path -Recurse -Force | Sort-Object FullName | ForEach-Object {
+    # What a run could change: every file and folder under the test folder with its content hash, the requests the
+    # simulator got, its token refreshes and the crontab. Any change shows as a difference.
+    function Get-SideEffects {
+        Get-ChildItem -LiteralPath $environment.Directory -Recurse -Force | Sort-Object FullName | ForEach-Object {
             if ($_.PSIsContainer) { "$($_.FullName)/" } else { "$($_.FullName) $((Get-FileHash -LiteralPath $_.FullName).Hash)" }
         }
+        "requests: $(@(Invoke-TraktSimulator $simulator Get requests).Count)"
+        "token refreshes: $((Invoke-TraktSimulator $simulator Get auth).refreshCount)"
+        "crontab: $((crontab -l 2>$null) -join "`n")"
     }
 
-    function Get-Crontab { (crontab -l 2>$null) -join "`n" }
+    # A connected, backfilled store with a new play waiting at Trakt and an expired access token: a real run would
+    # refresh the token first, then fetch the play.
+    function New-PendingEnvironment([int] $Count, [int] $Seed, [int] $TraktId, [string] $Title) {
+        Invoke-TraktSimulator $simulator Post history/seed -Query @{ count = $Count; seed = $Seed } | Out-Null
+        New-TraktTestEnvironment -Simulator $simulator -Backfill
+        Invoke-TraktSimulator $simulator Post history/movie -Query @{ traktId = $TraktId; title = $Title; year = 2026; watchedAt = [DateTimeOffset]::UtcNow.ToString('o') } | Out-Null
+        Invoke-TraktSimulator $simulator Post auth/expire-access-tokens | Out-Null
+    }
 
     $simulator = Start-TraktSimulator
 }
@@ -23,13 +33,7 @@ AfterAll {
 
 Describe '-WhatIf on a connected, backfilled store' {
     BeforeAll {
-        $environment = New-TraktTestEnvironment -Simulator $simulator
-        Invoke-TraktSimulator $simulator Post history/seed -Query @{ count = 40; seed = 3 } | Out-Null
-        Connect-TraktTestSession $simulator | Out-Null
-        Invoke-TraktBackfill | Out-Null
-        # Something for a real run to do, and an expired access token it would have to refresh first.
-        Invoke-TraktSimulator $simulator Post history/movie -Query @{ traktId = 9001; title = 'New Film'; year = 2026; watchedAt = [DateTimeOffset]::UtcNow.ToString('o') } | Out-Null
-        Invoke-TraktSimulator $simulator Post auth/expire-access-tokens | Out-Null
+        $environment = New-PendingEnvironment -Count 40 -Seed 3 -TraktId 9001 -Title 'New Film'
         # Update-TraktInflux needs complete InfluxDB settings before it can even say what it would do.
         $env:INFLUX_API = 'v1'
         $env:INFLUX_URL = 'http://127.0.0.1:9/'
@@ -51,29 +55,18 @@ Describe '-WhatIf on a connected, backfilled store' {
         @{ Command = 'Connect-Trakt -RefreshToken unused-token -WhatIf' }
         @{ Command = 'Register-TraktSchedule -Backend Cron -SaveSettings -WhatIf' }
     ) {
-        $files = Get-FolderSnapshot $environment.Directory
-        $requests = @(Invoke-TraktSimulator $simulator Get requests).Count
-        $refreshes = (Invoke-TraktSimulator $simulator Get auth).refreshCount
-        $crontab = Get-Crontab
+        $before = Get-SideEffects
 
         $output = & ([scriptblock]::Create($Command))
 
         $output | Should -BeNullOrEmpty
-        Get-FolderSnapshot $environment.Directory | Should -Be $files
-        @(Invoke-TraktSimulator $simulator Get requests).Count | Should -Be $requests
-        (Invoke-TraktSimulator $simulator Get auth).refreshCount | Should -Be $refreshes
-        Get-Crontab | Should -Be $crontab
+        Get-SideEffects | Should -Be $before
     }
 }
 
 Describe 'A declined -Confirm on a connected, backfilled store' {
     BeforeAll {
-        $environment = New-TraktTestEnvironment -Simulator $simulator
-        Invoke-TraktSimulator $simulator Post history/seed -Query @{ count = 10; seed = 6 } | Out-Null
-        Connect-TraktTestSession $simulator | Out-Null
-        Invoke-TraktBackfill | Out-Null
-        Invoke-TraktSimulator $simulator Post history/movie -Query @{ traktId = 9002; title = 'Declined Film'; year = 2026; watchedAt = [DateTimeOffset]::UtcNow.ToString('o') } | Out-Null
-        Invoke-TraktSimulator $simulator Post auth/expire-access-tokens | Out-Null
+        $environment = New-PendingEnvironment -Count 10 -Seed 6 -TraktId 9002 -Title 'Declined Film'
         $pwsh = Get-PwshCommandLine
     }
 
@@ -88,16 +81,14 @@ Describe 'A declined -Confirm on a connected, backfilled store' {
         @{ Command = 'Disconnect-Trakt' }
         @{ Command = 'Connect-Trakt -RefreshToken unused-token' }
     ) {
-        $files = Get-FolderSnapshot $environment.Directory
-        $requests = @(Invoke-TraktSimulator $simulator Get requests).Count
+        $before = Get-SideEffects
 
         $output = "n`n" | & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -Command "Import-Module TraktTracker; `$out = @($Command -Confirm); 'objects:' + `$out.Count" 2>&1
 
         $LASTEXITCODE | Should -Be 0
         "$output" | Should -BeLike '*Are you sure you want to perform this action?*'
         @($output)[-1] | Should -Be 'objects:0'
-        Get-FolderSnapshot $environment.Directory | Should -Be $files
-        @(Invoke-TraktSimulator $simulator Get requests).Count | Should -Be $requests
+        Get-SideEffects | Should -Be $before
     }
 }
 

@@ -28,8 +28,7 @@ Describe 'Test-TraktInflux' {
 
 Describe 'Invoke-TraktBackfill with InfluxDB on, then Update-TraktInflux' {
     BeforeAll {
-        $environment = New-TraktTestEnvironment -Simulator $simulator -Influx $influx
-        Connect-TraktTestSession $simulator | Out-Null
+        $environment = New-TraktTestEnvironment -Simulator $simulator -Influx $influx -Connect
         $backfill = Invoke-TraktBackfill
     }
     AfterAll { Remove-TraktTestEnvironment $environment }

@@ -12,10 +12,7 @@ AfterAll {
 }
 
 Describe 'Invoke-TraktBackfill' {
-    BeforeEach {
-        $environment = New-TraktTestEnvironment -Simulator $simulator
-        Connect-TraktTestSession $simulator | Out-Null
-    }
+    BeforeEach { $environment = New-TraktTestEnvironment -Simulator $simulator -Connect }
     AfterEach { Remove-TraktTestEnvironment $environment }
 
     It 'stores the complete history, then skips, and -Force fetches it again adding no duplicates' {

@@ -2,8 +2,7 @@
 # real cron daemon running the registered entry once, writing a plain-text log.
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TraktTracker.TestHelpers.psm1') -Force
-    Add-TraktTestModulePath
-    Import-Module TraktTracker -Force
+    Import-TraktTestModule
     $simulator = Start-TraktSimulator
     $savedCrontab = crontab -l 2>$null
 }
@@ -49,10 +48,8 @@ Describe 'Register-TraktSchedule with settings only in $env:' {
 
 Describe 'The registered entry, run by a real cron daemon' {
     BeforeAll {
-        $environment = New-TraktTestEnvironment -Simulator $simulator
         Invoke-TraktSimulator $simulator Post history/seed -Query @{ count = 12; seed = 4 } | Out-Null
-        Connect-TraktTestSession $simulator | Out-Null
-        Invoke-TraktBackfill | Out-Null
+        $environment = New-TraktTestEnvironment -Simulator $simulator -Backfill
         Invoke-TraktSimulator $simulator Post history/movie -Query @{ traktId = 7001; title = 'Cron Film'; year = 2026; watchedAt = [DateTimeOffset]::UtcNow.ToString('o') } | Out-Null
 
         # The pinned pwsh is a .NET tool without an apphost: a two-line launcher stands in for it.

@@ -19,8 +19,7 @@ AfterAll {
 Describe 'Register-TraktSchedule -Backend Cron' {
     BeforeAll {
         $userLines | & crontab -
-        $environment = New-TraktTestEnvironment -Simulator $simulator
-        Connect-TraktTestSession $simulator | Out-Null
+        $environment = New-TraktTestEnvironment -Simulator $simulator -Connect
         # A scheduled run sees no session variables: its settings come from the config.toml it is given.
         $config = Join-Path $environment.Directory 'config.toml'
         Set-Content -Path $config -Value @"

@@ -216,7 +216,8 @@ $script:IsolatedVariables = @(
 .SYNOPSIS
 A temp folder and the environment of one test: the XDG folders inside it (so the default state store, config and
 logs are private), Trakt pointed at the simulator, InfluxDB off unless -Influx is given (then a fresh database
-for both measurements, INFLUX_API=v1). Remove-TraktTestEnvironment restores the environment and deletes the folder.
+for both measurements, INFLUX_API=v1). With -Connect the store is connected (Connect-TraktTestSession), with
+-Backfill connected and backfilled. Remove-TraktTestEnvironment restores the environment and deletes the folder.
 .OUTPUTS
 An object with Directory, StateDbPath, Database (with -Influx) and the saved environment.
 #>
@@ -224,7 +225,9 @@ function New-TraktTestEnvironment {
     [CmdletBinding()]
     param(
         [Parameter(Mandatory)] $Simulator,
-        $Influx
+        $Influx,
+        [switch] $Connect,
+        [switch] $Backfill
     )
     $saved = @{}
     foreach ($name in $script:IsolatedVariables) {
@@ -255,13 +258,23 @@ function New-TraktTestEnvironment {
         $settings.INFLUX_BUCKET_AGG = $database
     }
     foreach ($name in $settings.Keys) { [Environment]::SetEnvironmentVariable($name, $settings[$name]) }
-    [pscustomobject]@{
+    $environment = [pscustomobject]@{
         PSTypeName  = 'TraktTracker.Tests.Environment'
         Directory   = $dir
         StateDbPath = Join-Path $dir 'data/trakt-tracker/state.db'
         Database    = $database
         Saved       = $saved
     }
+    try {
+        if ($Connect -or $Backfill) { Connect-TraktTestSession $Simulator | Out-Null }
+        if ($Backfill) { Invoke-TraktBackfill | Out-Null }
+    }
+    catch {
+        # The caller gets no environment to remove, so a failed set-up cleans up after itself.
+        Remove-TraktTestEnvironment $environment
+        throw
+    }
+    $environment
 }
 
 function Remove-TraktTestEnvironment {
@@ -288,9 +301,7 @@ function New-TraktTestBed {
     )
     $simulator = Start-TraktSimulator
     & $Seed $simulator | Out-Null
-    $environment = New-TraktTestEnvironment -Simulator $simulator
-    Connect-TraktTestSession $simulator | Out-Null
-    if ($Backfill) { Invoke-TraktBackfill | Out-Null }
+    $environment = New-TraktTestEnvironment -Simulator $simulator -Connect -Backfill:$Backfill
     [pscustomobject]@{ PSTypeName = 'TraktTracker.Tests.Bed'; Simulator = $simulator; Environment = $environment }
 }
 

@@ -51,12 +51,7 @@ internal static class PlayJson
         writer.WriteStartObject("movie");
         writer.WriteString("title", movie.Title);
         WriteNullableNumber(writer, "year", movie.Year);
-        writer.WriteStartObject("ids");
-        writer.WriteNumber("trakt", movie.Ids.Trakt);
-        writer.WriteString("slug", movie.Ids.Slug);
-        writer.WriteString("imdb", movie.Ids.Imdb);
-        WriteNullableNumber(writer, "tmdb", movie.Ids.Tmdb);
-        writer.WriteEndObject();
+        WriteIds(writer, movie.Ids, slug: true, tvdb: false);
         if (full) FullFields.WriteMovie(writer, movie);
         writer.WriteEndObject();
     }
@@ -67,12 +62,7 @@ internal static class PlayJson
         writer.WriteNumber("season", episode.Season);
         writer.WriteNumber("number", episode.Number);
         writer.WriteString("title", episode.Title);
-        writer.WriteStartObject("ids");
-        writer.WriteNumber("trakt", episode.Ids.Trakt);
-        WriteNullableNumber(writer, "tvdb", episode.Ids.Tvdb);
-        writer.WriteString("imdb", episode.Ids.Imdb);
-        WriteNullableNumber(writer, "tmdb", episode.Ids.Tmdb);
-        writer.WriteEndObject();
+        WriteIds(writer, episode.Ids, slug: false, tvdb: true);
         if (full) FullFields.WriteEpisode(writer, episode);
         writer.WriteEndObject();
     }
@@ -82,14 +72,20 @@ internal static class PlayJson
         writer.WriteStartObject("show");
         writer.WriteString("title", show.Title);
         WriteNullableNumber(writer, "year", show.Year);
-        writer.WriteStartObject("ids");
-        writer.WriteNumber("trakt", show.Ids.Trakt);
-        writer.WriteString("slug", show.Ids.Slug);
-        WriteNullableNumber(writer, "tvdb", show.Ids.Tvdb);
-        writer.WriteString("imdb", show.Ids.Imdb);
-        WriteNullableNumber(writer, "tmdb", show.Ids.Tmdb);
-        writer.WriteEndObject();
+        WriteIds(writer, show.Ids, slug: true, tvdb: true);
         if (full) FullFields.WriteShow(writer, show);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Trakt's ids object: movies have no tvdb id, episodes no slug, shows both.</summary>
+    private static void WriteIds(Utf8JsonWriter writer, SimIds ids, bool slug, bool tvdb)
+    {
+        writer.WriteStartObject("ids");
+        writer.WriteNumber("trakt", ids.Trakt);
+        if (slug) writer.WriteString("slug", ids.Slug);
+        if (tvdb) WriteNullableNumber(writer, "tvdb", ids.Tvdb);
+        writer.WriteString("imdb", ids.Imdb);
+        WriteNullableNumber(writer, "tmdb", ids.Tmdb);
         writer.WriteEndObject();
     }
 

@@ -78,11 +78,7 @@ public sealed class InfluxV1Writer : InfluxWriterBase
 
         if (StatementError(response.Body) is { } error)
         {
-            throw new InfluxException(
-                InfluxFailure.BadRequest,
-                $"InfluxDB at {Url} refused `{influxQl}` on {Describe(bucket)}: {Http.Scrub(error)}.",
-                response.Status,
-                response.ServerVersion);
+            throw Failure(InfluxFailure.BadRequest, response, $"InfluxDB at {Url} refused `{influxQl}` on {Describe(bucket)}: {Http.Scrub(error)}.");
         }
 
         return response.Body;
@@ -153,6 +149,6 @@ public sealed class InfluxV1Writer : InfluxWriterBase
         };
         return failure == InfluxFailure.UnexpectedResponse
             ? null
-            : new InfluxException(failure, $"{where} {advice}", response.Status, response.ServerVersion);
+            : Failure(failure, response, $"{where} {advice}");
     }
 }

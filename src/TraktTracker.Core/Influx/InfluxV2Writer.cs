@@ -66,9 +66,6 @@ public sealed class InfluxV2Writer : InfluxWriterBase
             ["predicate"] = "_measurement=\"" + measurement.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"",
         });
 
-    private static InfluxException Failure(InfluxFailure failure, InfluxResponse response, string message)
-        => new(failure, message, response.Status, response.ServerVersion);
-
     private static InfluxException PartialWrite(InfluxResponse response, string where)
         => Failure(InfluxFailure.PartialWrite, response,
             $"{where} Some points were rejected and the others written. A field type conflict means the bucket already holds "

@@ -31,11 +31,10 @@ public abstract class InfluxWriterBase : IInfluxWriter
         var response = await Http.SendAsync(HttpMethod.Get, "ping", null, retry: false, "checking /ping", ct).ConfigureAwait(false);
         if (!response.IsSuccess)
         {
-            throw new InfluxException(
+            throw Failure(
                 InfluxFailure.UnexpectedResponse,
-                $"InfluxDB at {Url} answered /ping with HTTP {response.Status} ({Http.Scrub(response.ErrorText)}). Check that INFLUX_URL points at InfluxDB itself.",
-                response.Status,
-                response.ServerVersion);
+                response,
+                $"InfluxDB at {Url} answered /ping with HTTP {response.Status} ({Http.Scrub(response.ErrorText)}). Check that INFLUX_URL points at InfluxDB itself.");
         }
 
         return response.ServerVersion;
@@ -91,12 +90,12 @@ public abstract class InfluxWriterBase : IInfluxWriter
             429 or >= 500 => (InfluxFailure.Unavailable, $"It kept failing through the retries ({Options.Retry.MaxRetries} at most, within {SettingNames.InfluxRetryBudget}); nothing was lost, the next run tries again."),
             _ => (InfluxFailure.UnexpectedResponse, "Check INFLUX_URL and INFLUX_API."),
         };
-        return new InfluxException(
-            failure,
-            $"InfluxDB at {Url} answered HTTP {response.Status} while {what}: {said}. {advice}",
-            response.Status,
-            response.ServerVersion);
+        return Failure(failure, response, $"InfluxDB at {Url} answered HTTP {response.Status} while {what}: {said}. {advice}");
     }
+
+    /// <summary>An error about <paramref name="response"/>, carrying its status and the server's version.</summary>
+    private protected static InfluxException Failure(InfluxFailure failure, InfluxResponse response, string message)
+        => new(failure, message, response.Status, response.ServerVersion);
 
     private protected static string Quote(string name) => "'" + name + "'";
 

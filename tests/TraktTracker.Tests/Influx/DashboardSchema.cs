@@ -1,4 +1,5 @@
 using TraktTracker.Influx;
+using TraktTracker.Tests.State;
 
 namespace TraktTracker.Tests.Influx;
 
@@ -19,16 +20,16 @@ internal static class DashboardSchema
     {
         var episode = new WatchEvent
         {
-            HistoryId = 1, WatchedAt = TestPlays.Utc(2026, 1, 2), Type = MediaType.Episode, Title = "T", Year = 2008, ShowTitle = "S",
+            HistoryId = 1, WatchedAt = Plays.Utc(2026, 1, 2), Type = MediaType.Episode, Title = "T", Year = 2008, ShowTitle = "S",
             Season = 1, Episode = 2, RuntimeMinutes = 47, Action = "watch", TraktId = 3, ShowTraktId = 4,
         };
         var movie = new WatchEvent
         {
-            HistoryId = 2, WatchedAt = TestPlays.Utc(2026, 1, 2), Type = MediaType.Movie, Title = "M", Year = 1999, RuntimeMinutes = 136,
+            HistoryId = 2, WatchedAt = Plays.Utc(2026, 1, 2), Type = MediaType.Movie, Title = "M", Year = 1999, RuntimeMinutes = 136,
             Action = "watch", TraktId = 5,
         };
-        var points = ProjectionSchema.DailyPoints(TestPlays.Utc(2026, 1, 2), [episode, movie])
-            .Concat([ProjectionSchema.EventPoint(episode, TestPlays.Utc(2026, 1, 3)), ProjectionSchema.EventPoint(movie, TestPlays.Utc(2026, 1, 3))]);
+        var points = ProjectionSchema.DailyPoints(Plays.Utc(2026, 1, 2), [episode, movie])
+            .Concat([ProjectionSchema.EventPoint(episode, Plays.Utc(2026, 1, 3)), ProjectionSchema.EventPoint(movie, Plays.Utc(2026, 1, 3))]);
         var measurements = new Dictionary<string, (Dictionary<string, ISet<string>> Tags, ISet<string> Fields)>(StringComparer.Ordinal);
         foreach (var parts in points.Select(p => p.ToLineProtocol().Split(' ')))
         {

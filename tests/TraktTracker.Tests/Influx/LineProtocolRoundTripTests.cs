@@ -37,38 +37,12 @@ public sealed class LineProtocolRoundTripTests(InfluxDbServer server)
     };
 
     [Fact]
-    public async Task Awkward_tag_values_read_back_exactly_or_as_documented()
-    {
-        var database = await server.CreateDatabaseAsync();
-        var cases = AwkwardTagValues.Select(row => ((string)row[0], (string)row[1])).ToList();
-        var points = cases.Select((c, i) => LinePoint.Measurement("tags").Tag("t", c.Item1).Field("n", (long)i).Timestamp(i)).ToList();
-
-        await WriteAsync(database, points);
-
-        var rows = await server.QueryAsync(database, "SELECT * FROM \"tags\"");
-        Assert.Equal(cases.Count, rows.Count);
-        foreach (var row in rows)
-        {
-            Assert.Equal(cases[(int)row.Long("n")!.Value].Item2, row.Tag("t"));
-        }
-    }
+    public Task Awkward_tag_values_read_back_exactly_or_as_documented()
+        => AssertReadBackAsync(AwkwardTagValues, "tags", (point, value) => point.Tag("t", value), row => row.Tag("t"));
 
     [Fact]
-    public async Task Awkward_string_fields_read_back_exactly_or_as_documented()
-    {
-        var database = await server.CreateDatabaseAsync();
-        var cases = AwkwardStrings.Select(row => ((string)row[0], (string)row[1])).ToList();
-        var points = cases.Select((c, i) => LinePoint.Measurement("strings").Field("title", c.Item1).Field("n", (long)i).Timestamp(i)).ToList();
-
-        await WriteAsync(database, points);
-
-        var rows = await server.QueryAsync(database, "SELECT * FROM \"strings\"");
-        Assert.Equal(cases.Count, rows.Count);
-        foreach (var row in rows)
-        {
-            Assert.Equal(cases[(int)row.Long("n")!.Value].Item2, row.String("title"));
-        }
-    }
+    public Task Awkward_string_fields_read_back_exactly_or_as_documented()
+        => AssertReadBackAsync(AwkwardStrings, "strings", (point, value) => point.Field("title", value), row => row.String("title"));
 
     [Fact]
     public async Task Awkward_measurement_tag_key_and_field_key_read_back()
@@ -128,6 +102,24 @@ public sealed class LineProtocolRoundTripTests(InfluxDbServer server)
         await writer.WriteAsync(database, [LinePoint.Measurement("p").Field("v", 1L).Timestamp(1_700_000_000_123_456_789L)], CancellationToken.None);
 
         Assert.Equal(expectedNs, Assert.Single(await server.QueryAsync(database, "SELECT * FROM \"p\"")).Time);
+    }
+
+    /// <summary>Writes each case's value into a point of its own, numbered by field n, and checks what each reads back as.</summary>
+    private async Task AssertReadBackAsync(
+        TheoryData<string, string> cases, string measurement, Func<LinePoint, string, LinePoint> put, Func<InfluxRow, string?> read)
+    {
+        var database = await server.CreateDatabaseAsync();
+        var pairs = cases.Select(row => ((string)row[0], (string)row[1])).ToList();
+        var points = pairs.Select((c, i) => put(LinePoint.Measurement(measurement), c.Item1).Field("n", (long)i).Timestamp(i)).ToList();
+
+        await WriteAsync(database, points);
+
+        var rows = await server.QueryAsync(database, $"SELECT * FROM \"{measurement}\"");
+        Assert.Equal(pairs.Count, rows.Count);
+        foreach (var row in rows)
+        {
+            Assert.Equal(pairs[(int)row.Long("n")!.Value].Item2, read(row));
+        }
     }
 
     private async Task WriteAsync(string database, IReadOnlyList<LinePoint> points)

@@ -1,7 +1,7 @@
 using TraktTracker.Influx;
 using TraktTracker.TestSupport.Influx;
 using Xunit;
-using static TraktTracker.Tests.Influx.TestPlays;
+using static TraktTracker.Tests.State.Plays;
 
 namespace TraktTracker.Tests.Influx;
 

@@ -69,38 +69,3 @@ internal sealed class ProjectionTestBed : IDisposable
         Directory.Delete(folder, recursive: true);
     }
 }
-
-/// <summary>Plays as the sync engine stores them.</summary>
-internal static class TestPlays
-{
-    public static WatchEvent Movie(long historyId, long traktId, DateTimeOffset watchedAt, int? runtime = 120, string? title = null) => new()
-    {
-        HistoryId = historyId,
-        WatchedAt = watchedAt,
-        Type = MediaType.Movie,
-        Title = title ?? $"Movie {traktId}",
-        Year = 2010,
-        RuntimeMinutes = runtime,
-        Action = "watch",
-        TraktId = traktId,
-    };
-
-    public static WatchEvent Episode(long historyId, long traktId, DateTimeOffset watchedAt, int season = 1, int episode = 1, int? runtime = 47) => new()
-    {
-        HistoryId = historyId,
-        WatchedAt = watchedAt,
-        Type = MediaType.Episode,
-        Title = $"Episode {season}x{episode}",
-        Year = 2008,
-        ShowTitle = "Breaking Bad",
-        Season = season,
-        Episode = episode,
-        RuntimeMinutes = runtime,
-        Action = "scrobble",
-        TraktId = traktId,
-        ShowTraktId = 1388,
-    };
-
-    public static DateTimeOffset Utc(int year, int month, int day, int hour = 0, int minute = 0, int second = 0)
-        => new(year, month, day, hour, minute, second, TimeSpan.Zero);
-}

@@ -33,14 +33,14 @@ internal static class Plays
 {
     public static readonly DateTimeOffset Base = new(2026, 3, 29, 20, 15, 0, TimeSpan.Zero);
 
-    public static WatchEvent Movie(long historyId, long traktId, DateTimeOffset watchedAt) => new()
+    public static WatchEvent Movie(long historyId, long traktId, DateTimeOffset watchedAt, int? runtime = 120, string? title = null) => new()
     {
         HistoryId = historyId,
         WatchedAt = watchedAt,
         Type = MediaType.Movie,
-        Title = $"Movie {traktId}",
+        Title = title ?? $"Movie {traktId}",
         Year = 2010,
-        RuntimeMinutes = 120,
+        RuntimeMinutes = runtime,
         Action = "watch",
         TraktId = traktId,
         Slug = $"movie-{traktId}",
@@ -48,7 +48,7 @@ internal static class Plays
         TmdbId = traktId + 1000,
     };
 
-    public static WatchEvent Episode(long historyId, long traktId, DateTimeOffset watchedAt, int season = 1, int episode = 1) => new()
+    public static WatchEvent Episode(long historyId, long traktId, DateTimeOffset watchedAt, int season = 1, int episode = 1, int? runtime = 47) => new()
     {
         HistoryId = historyId,
         WatchedAt = watchedAt,
@@ -58,7 +58,7 @@ internal static class Plays
         ShowTitle = "Breaking Bad",
         Season = season,
         Episode = episode,
-        RuntimeMinutes = 47,
+        RuntimeMinutes = runtime,
         Action = "scrobble",
         TraktId = traktId,
         ShowTraktId = 1388,
@@ -67,6 +67,9 @@ internal static class Plays
         TmdbId = 1396,
         TvdbId = 81189,
     };
+
+    public static DateTimeOffset Utc(int year, int month, int day, int hour = 0, int minute = 0, int second = 0)
+        => new(year, month, day, hour, minute, second, TimeSpan.Zero);
 
     /// <summary>UTC date, or "unknown" for Trakt's epoch plays: close to what the projector uses.</summary>
     public static string? DayKey(DateTimeOffset at)

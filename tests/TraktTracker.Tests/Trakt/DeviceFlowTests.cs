@@ -11,10 +11,7 @@ public sealed class DeviceFlowTests
     [Fact]
     public async Task Pending_polls_end_in_stored_tokens()
     {
-        await using var bed = await TraktTestBed.StartAsync(connected: false);
-        var script = bed.Simulator.Auth.DeviceFlow;
-        script.Interval = 0;
-        script.PendingPolls = 3;
+        await using var bed = await StartPollingAsync(pendingPolls: 3);
 
         var code = await bed.Client.RequestDeviceCodeAsync(CancellationToken.None);
         var tokens = await bed.Client.PollDeviceTokenAsync(code, CancellationToken.None);
@@ -33,11 +30,8 @@ public sealed class DeviceFlowTests
     [InlineData(418, "denied")]
     public async Task A_final_poll_status_stops_with_its_own_message(int status, string meaning)
     {
-        await using var bed = await TraktTestBed.StartAsync(connected: false);
-        var script = bed.Simulator.Auth.DeviceFlow;
-        script.Interval = 0;
-        script.PendingPolls = 1;
-        script.Outcome = status;
+        await using var bed = await StartPollingAsync(pendingPolls: 1);
+        bed.Simulator.Auth.DeviceFlow.Outcome = status;
 
         var code = await bed.Client.RequestDeviceCodeAsync(CancellationToken.None);
         var error = await Assert.ThrowsAsync<TraktAuthException>(() => bed.Client.PollDeviceTokenAsync(code, CancellationToken.None));
@@ -52,11 +46,8 @@ public sealed class DeviceFlowTests
     [Fact]
     public async Task Slow_down_lengthens_the_interval_and_polling_goes_on()
     {
-        await using var bed = await TraktTestBed.StartAsync(connected: false);
-        var script = bed.Simulator.Auth.DeviceFlow;
-        script.Interval = 0;
-        script.PendingPolls = 2;
-        script.SlowDownOnce = true;
+        await using var bed = await StartPollingAsync(pendingPolls: 2);
+        bed.Simulator.Auth.DeviceFlow.SlowDownOnce = true;
         var code = await bed.Client.RequestDeviceCodeAsync(CancellationToken.None);
         var clock = Stopwatch.StartNew();
 
@@ -80,5 +71,14 @@ public sealed class DeviceFlowTests
 
         Assert.Contains("expired", error.Message);
         Assert.InRange(bed.Simulator.Requests.Count(Poll, "POST"), 1, 4); // stopped at expiry, not after 1000 pending polls
+    }
+
+    /// <summary>A bed not yet connected whose device flow answers "pending" <paramref name="pendingPolls"/> times, with no wait between polls.</summary>
+    private static async Task<TraktTestBed> StartPollingAsync(int pendingPolls)
+    {
+        var bed = await TraktTestBed.StartAsync(connected: false);
+        bed.Simulator.Auth.DeviceFlow.Interval = 0;
+        bed.Simulator.Auth.DeviceFlow.PendingPolls = pendingPolls;
+        return bed;
     }
 }
