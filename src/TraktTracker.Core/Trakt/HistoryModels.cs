@@ -30,8 +30,8 @@ public sealed record HistoryItem(WatchEvent? Play, string? RawJson, string? Erro
 
 /// <summary>The parts of <c>/sync/last_activities</c> a history sync needs.</summary>
 /// <param name="ReadAt">
-/// No later than the moment Trakt read the values: the response's <c>Date</c> less the time the request took (the
-/// local clock when it left, without <c>Date</c>). Trakt reports whole seconds, so a change later in the second <paramref name="ReadAt"/>
+/// No later than the moment Trakt read the values: the earlier of the response's <c>Date</c> and the local clock
+/// when the request left (a local clock far behind <c>Date</c>: <c>Date</c> less the request's time). Trakt reports whole seconds, so a change later in the second <paramref name="ReadAt"/>
 /// falls in leaves the values as they were; a value in that second or later cannot serve as a baseline.
 /// </param>
 public sealed record LastActivities(DateTimeOffset? All, DateTimeOffset? MoviesWatchedAt, DateTimeOffset? EpisodesWatchedAt, DateTimeOffset ReadAt)

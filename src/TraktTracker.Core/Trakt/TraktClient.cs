@@ -46,13 +46,19 @@ public sealed partial class TraktClient : IDisposable
     }
 
     /// <summary>
-    /// No later than Trakt read the values, on Trakt's clock (the one its activity times use): the answer's
-    /// <c>Date</c> (whole seconds, stamped after the read) less the whole time the request took, which the read
-    /// cannot precede. A local clock that is off, even by days, changes nothing. Without <c>Date</c>: the local
-    /// clock when the request left.
+    /// No later than Trakt read the values: the earlier of the answer's <c>Date</c> (whole seconds, stamped after
+    /// the read) and the local clock when the request left. A local clock further behind <c>Date</c> than the
+    /// request took (plus the second <c>Date</c> drops) is wrong, not early: then <c>Date</c> less the request's
+    /// time, on Trakt's own clock. Trusting a slow clock would make every recent activity look too fresh to keep as
+    /// a baseline, and every following sync diff the whole history.
     /// </summary>
-    private static DateTimeOffset ReadAt(DateTimeOffset sentAt, TimeSpan took, DateTimeOffset? date)
-        => date is { } stamped ? stamped - took : sentAt;
+    private static DateTimeOffset ReadAt(DateTimeOffset sentAt, TimeSpan took, DateTimeOffset? date) => date switch
+    {
+        null => sentAt,
+        { } stamped when sentAt >= stamped => stamped,
+        { } stamped when stamped - sentAt > took + TimeSpan.FromSeconds(1) => stamped - took,
+        _ => sentAt,
+    };
 
     /// <summary>How many plays the listing holds: <c>X-Pagination-Item-Count</c> of a one-item page (one call).</summary>
     public async Task<int> CountHistoryAsync(HistoryRequest request, CancellationToken ct)
