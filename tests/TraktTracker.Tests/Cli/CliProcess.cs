@@ -51,10 +51,22 @@ internal sealed class CliProcess : IDisposable
 
     public static CliProcess Start(IReadOnlyDictionary<string, string> environment, params string[] args) => Start(environment, args, null);
 
+    /// <summary>
+    /// Through <c>env --default-signal=INT</c>, as from a terminal: a test run started in the background (<c>&amp;</c>,
+    /// as CI may) hands its children SIGINT ignored, and .NET keeps an inherited ignore, so Ctrl+C could not be tested.
+    /// </summary>
+    private static ProcessStartInfo WithCtrlCDelivered(ProcessStartInfo start)
+    {
+        start.ArgumentList.Insert(0, start.FileName);
+        start.ArgumentList.Insert(0, "--default-signal=INT");
+        start.FileName = "env";
+        return start;
+    }
+
     private static CliProcess Start(IReadOnlyDictionary<string, string> environment, string[] args, string? workingDirectory)
     {
         Assert.True(File.Exists(DllPath), $"{DllPath} is missing: build tests/TraktTracker.Tests (it builds the CLI first).");
-        var start = DotnetChild.StartInfo(DllPath, args);
+        var start = WithCtrlCDelivered(DotnetChild.StartInfo(DllPath, args));
         start.WorkingDirectory = workingDirectory ?? start.WorkingDirectory;
         foreach (var name in SettingNames.FileSettable.Append(SettingNames.ConfigPath))
         {
