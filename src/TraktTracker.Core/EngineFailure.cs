@@ -69,11 +69,15 @@ public static class EngineFailure
     public static bool NeedsUser(FailureKind kind)
         => kind is FailureKind.Configuration or FailureKind.Authentication or FailureKind.StateCorrupt;
 
-    /// <summary>Every message down the InnerException chain: "could not load e_sqlite3" hides under two wrappers otherwise.</summary>
+    /// <summary>
+    /// Every message down the InnerException chain: "could not load e_sqlite3" hides under two wrappers otherwise.
+    /// It ends at a cancellation: below one lie only "The operation was canceled." and its socket-level echoes,
+    /// while the message above already says what timed out or stopped.
+    /// </summary>
     public static string MessageChain(Exception exception)
     {
-        var messages = new List<string>();
-        for (var current = exception; current is not null; current = current.InnerException)
+        var messages = new List<string> { exception.Message };
+        for (var current = exception.InnerException; current is not null and not OperationCanceledException; current = current.InnerException)
         {
             messages.Add(current.Message);
         }

@@ -205,6 +205,7 @@ public sealed class ResilienceTests
         Assert.StartsWith("Could not reach Trakt for GET /sync/last_activities", error.Message, StringComparison.Ordinal);
         Assert.Matches(@"no answer within 0\.\d s", error.Message); // 0.3 s, or what was left of the budget
         Assert.Contains("Gave up after", error.Message);
+        Assert.Equal(error.Message, EngineFailure.MessageChain(error)); // the log's last line: no "operation was canceled" echoes
         var retries = bed.Reporter.Lines.Where(l => l.StartsWith("INFO: Trakt GET /sync/last_activities: no answer within", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(retries);
         Assert.All(retries, l => Assert.Matches(@"retry \d of 5 in \d+\.\d s \(at \d\d:\d\d:\d\d\)\.$", l));
