@@ -160,7 +160,7 @@ internal sealed class RateBudget(int limit, TimeSpan window, TimeProvider time, 
 
         var wait = until - time.GetUtcNow();
         var at = time.GetLocalNow() + wait;
-        var text = $"{pause.Reason}; waiting {wait.TotalSeconds:0.#} s, until {at.ToString("HH:mm:ss", CultureInfo.InvariantCulture)}, rather than draw 429s";
+        var text = $"{pause.Reason}; waiting {wait.TotalSeconds:0.#} s, until {at.ToString("HH:mm:ss", CultureInfo.InvariantCulture)}";
         reporter.Info($"Trakt GETs paused: {text}.");
         reporter.Progress(activity, text, -1);
     }
