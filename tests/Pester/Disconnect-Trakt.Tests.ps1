@@ -1,4 +1,4 @@
-# Disconnect-Trakt forgets the tokens and revokes them at Trakt when it answers (issue 11, 3g).
+# Disconnect-Trakt forgets the tokens and revokes them at Trakt when it answers.
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TraktTracker.TestHelpers.psm1') -Force
     Import-TraktTestModule

@@ -1,4 +1,4 @@
-# What PowerShell users expect of any module (issue 11, 3g): Test-* answers instead of failing, online help and an
+# What PowerShell users expect of any module: Test-* answers instead of failing, online help and an
 # about topic, ShouldProcess on Connect-Trakt, and Tab completion of -TimeZone.
 BeforeDiscovery {
     $cmdlets = (Import-PowerShellDataFile (Join-Path $PSScriptRoot '../../TraktTracker.psd1')).CmdletsToExport

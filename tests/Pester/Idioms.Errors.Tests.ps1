@@ -1,4 +1,4 @@
-# Error records (issue 11, 3e): the thing at fault as TargetObject, the README's "what to do" as RecommendedAction,
+# Error records: the thing at fault as TargetObject, the README's "what to do" as RecommendedAction,
 # a one-sentence message without the inner-exception chain.
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TraktTracker.TestHelpers.psm1') -Force

@@ -1,4 +1,4 @@
-# One output type per stream, and pipeline input where PowerShell users expect it (issue 11, 3a and 3b).
+# One output type per stream, and pipeline input where PowerShell users expect it.
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TraktTracker.TestHelpers.psm1') -Force
     Import-TraktTestModule

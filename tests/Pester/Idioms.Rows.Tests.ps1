@@ -1,4 +1,4 @@
-# Clean rows (issue 11, 3f): Type is text in JSON, the summary's labels are its property names, tables fit 80 columns.
+# Clean rows: Type is text in JSON, the summary's labels are its property names, tables fit 80 columns.
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TraktTracker.TestHelpers.psm1') -Force
     Import-TraktTestModule

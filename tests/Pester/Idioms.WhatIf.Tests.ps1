@@ -1,4 +1,4 @@
-# -WhatIf and a declined -Confirm change nothing anywhere (issue 11, 3c): no file or folder, no token refresh, no request to Trakt, no
+# -WhatIf and a declined -Confirm change nothing anywhere: no file or folder, no token refresh, no request to Trakt, no
 # output object. Proven by comparing the test's whole folder, the crontab and the simulator's request log.
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TraktTracker.TestHelpers.psm1') -Force

@@ -1,4 +1,4 @@
-# A schedule that cannot run is never registered silently (issue 11, 3h): the settings check, -SaveSettings, and a
+# A schedule that cannot run is never registered silently: the settings check, -SaveSettings, and a
 # real cron daemon running the registered entry once, writing a plain-text log.
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TraktTracker.TestHelpers.psm1') -Force

@@ -24,12 +24,6 @@ public sealed class SimulatorOptions
     /// </summary>
     public bool RateLimitHeaderOnEveryAnswer { get; set; }
 
-    /// <summary>
-    /// When true (the default, like Trakt's edge), answers are gzip or Brotli compressed for a client whose
-    /// <c>Accept-Encoding</c> asks for it.
-    /// </summary>
-    public bool CompressResponses { get; set; } = true;
-
     /// <summary>The <c>Retry-After</c> value that API 429s carry (tests use 1).</summary>
     public int RetryAfterSeconds { get; set; } = 10;
 

@@ -88,7 +88,7 @@ public sealed class TraktSimulator : IAsyncDisposable
         });
         var app = builder.Build();
         app.Use((context, next) => RequestRecorder.InvokeAsync(context, next, this));
-        app.UseWhen(_ => Options.CompressResponses, compressed => compressed.UseResponseCompression());
+        app.UseResponseCompression(); // like Trakt's edge: gzip or Brotli when the client's Accept-Encoding asks
         app.Use((context, next) => EdgeLayer.InvokeAsync(context, next, this));
         app.Use((context, next) => RailsLayer.InvokeAsync(context, next, this));
         app.Use((context, next) => ApiGate.InvokeAsync(context, next, this));

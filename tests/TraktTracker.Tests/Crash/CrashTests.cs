@@ -5,7 +5,7 @@ using Xunit.Abstractions;
 namespace TraktTracker.Tests.Crash;
 
 /// <summary>
-/// Issue 4, item 5: the engine runs in a child process that is killed (SIGKILL) at random points of backfill, sync,
+/// The engine runs in a child process that is killed (SIGKILL) at random points of backfill, sync,
 /// reconcile and projection, and around a token refresh; every time the next runs converge exactly. Each trial
 /// prints its target and seed; TRAKTTRACKER_CRASH_REPLAY=&lt;target&gt;:&lt;seed&gt; runs just that trial again.
 /// </summary>

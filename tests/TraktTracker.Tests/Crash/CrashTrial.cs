@@ -8,7 +8,7 @@ using TraktTracker.Trakt;
 namespace TraktTracker.Tests.Crash;
 
 /// <summary>
-/// One crash trial (issue 4, item 5): a store prepared for the target, the EngineHost child running an operation on
+/// One crash trial: a store prepared for the target, the EngineHost child running an operation on
 /// it against the simulator and a real influxd, a kill at a random moment, Trakt changing meanwhile, then the
 /// interrupted operation run again and a normal sync. Afterwards SQLite must equal the simulator's history, InfluxDB
 /// its projection, and the stored refresh token must still work.

@@ -4,7 +4,7 @@ using TraktTracker.Tests.Sync;
 
 namespace TraktTracker.Tests.Crash;
 
-/// <summary>Issue 4: one run at a time per state store, across processes.</summary>
+/// <summary>One run at a time per state store, across processes.</summary>
 [Collection(CrashCollection.Name)]
 public sealed class CrossProcessLockTests
 {

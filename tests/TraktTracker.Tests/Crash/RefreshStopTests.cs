@@ -6,7 +6,7 @@ using Xunit.Abstractions;
 namespace TraktTracker.Tests.Crash;
 
 /// <summary>
-/// Issue 8: a stop never loses the Trakt login. trakt-tracker runs a sync whose first request meets an expired
+/// A stop never loses the Trakt login. trakt-tracker runs a sync whose first request meets an expired
 /// access token, so it starts with a refresh, and gets SIGTERM at offsets spread before, during and after that
 /// exchange; only SIGKILL during the exchange can lose the login, and the next run then says so.
 /// </summary>

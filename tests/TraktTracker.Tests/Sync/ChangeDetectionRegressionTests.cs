@@ -6,7 +6,7 @@ using TraktTracker.TestSupport.Influx;
 namespace TraktTracker.Tests.Sync;
 
 /// <summary>
-/// The scenarios of issue 8 that lost changes without any crash, each against the simulator with InfluxDB on: after
+/// Ways a sync once lost changes without any crash, each against the simulator with InfluxDB on: after
 /// the runs the store holds exactly the simulator's history and InfluxDB exactly its projection.
 /// </summary>
 [Collection(InfluxServerCollection.Name)]
