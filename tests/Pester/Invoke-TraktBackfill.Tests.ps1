@@ -63,7 +63,7 @@ Describe 'Invoke-TraktBackfill' {
         $summary = Invoke-TraktBackfill -InformationVariable run
 
         $summary.Inserted | Should -Be 600
-        $wait = @($run | Where-Object { "$($_.MessageData)" -like '*HTTP 429 from Cloudflare*' })
+        $wait = @($run | Where-Object { "$($_.MessageData)" -like 'Trakt GET /sync/history*HTTP 429 from Cloudflare*' })
         $wait.Count | Should -Be 1
         "$($wait[0].MessageData)" | Should -Match '^Trakt GET /sync/history\S*: .*; retry 1 of \d+ in 2(\.\d)? s \(at \d\d:\d\d:\d\d\)\.$'
     }

@@ -13,6 +13,7 @@ public sealed class RequestLog
 {
     private readonly object _gate = new();
     private readonly List<LoggedRequest> _requests = [];
+    private readonly Dictionary<string, int> _arrivals = [];
 
     public int Total { get { lock (_gate) return _requests.Count; } }
 
@@ -28,9 +29,24 @@ public sealed class RequestLog
         }
     }
 
+    /// <summary>Requests to exactly <paramref name="path"/> that reached the simulator, answered or not yet.</summary>
+    public int Arrived(string path)
+    {
+        lock (_gate) return _arrivals.GetValueOrDefault(path);
+    }
+
     public void Reset()
     {
-        lock (_gate) _requests.Clear();
+        lock (_gate)
+        {
+            _requests.Clear();
+            _arrivals.Clear();
+        }
+    }
+
+    internal void NoteArrival(string path)
+    {
+        lock (_gate) _arrivals[path] = _arrivals.GetValueOrDefault(path) + 1;
     }
 
     internal void Add(LoggedRequest request)

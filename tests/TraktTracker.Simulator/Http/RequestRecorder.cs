@@ -11,6 +11,7 @@ internal static class RequestRecorder
     public static async Task InvokeAsync(HttpContext context, RequestDelegate next, TraktSimulator simulator)
     {
         var at = DateTimeOffset.UtcNow;
+        simulator.Requests.NoteArrival(context.Request.Path.Value ?? "");
         var logged = 0;
         void Log(int status)
         {

@@ -9,11 +9,12 @@ public enum CrashTarget { Backfill, Sync, Reconcile, Projection, RefreshInFlight
 
 /// <summary>
 /// The operation the child runs and where it is killed: right after the <see cref="Occurrence"/>-th stderr line
-/// that matches <see cref="Trigger"/>, plus a random delay between <see cref="MinExtraDelay"/> and
-/// <see cref="MaxExtraDelay"/>, while every simulator request takes <see cref="SimulatorLatency"/>.
+/// that matches <see cref="Trigger"/> (and, with <see cref="ArrivedAt"/>, once the child's next request to that path
+/// reached the simulator), plus a random delay up to <see cref="MaxExtraDelay"/>, while every simulator request takes
+/// <see cref="SimulatorLatency"/>.
 /// </summary>
 internal sealed record CrashScenario(string Operation, Func<string, bool> Trigger, int Occurrence, TimeSpan MaxExtraDelay, TimeSpan SimulatorLatency,
-    TimeSpan MinExtraDelay = default)
+    string? ArrivedAt = null)
 {
     /// <summary>Seeded plays: four backfill pages of 250, ten years back from two months ago.</summary>
     public const int Plays = 1_000;
@@ -42,10 +43,9 @@ internal sealed record CrashScenario(string Operation, Func<string, bool> Trigge
         CrashTarget.Sync => NewPlaysAtTheTopAsync(h, changes, random),
         CrashTarget.Reconcile => ChangesOfEveryKindAsync(h, changes, random),
         CrashTarget.Projection => PendingDaysAsync(h, changes, random),
-        // Killed while the refresh request waits in the simulator, before Trakt has rotated anything.
-        // The line comes just before the request is sent: waiting a fifth of the latency first makes sure it left
-        // (even on a loaded machine), half of it at most that its answer has not arrived.
-        CrashTarget.RefreshInFlight => ExpiredAccessTokenAsync(h, "verbose|Trakt did not accept the access token", RefreshLatency / 2, RefreshLatency / 5),
+        // Killed while the refresh request waits in the simulator, before Trakt has rotated anything: once it has
+        // arrived there (a loaded machine may take long to send it), within half the latency, so before its answer.
+        CrashTarget.RefreshInFlight => ExpiredAccessTokenAsync(h, "verbose|Trakt did not accept the access token", RefreshLatency / 2, "/oauth/token"),
         // Killed after the new pair was stored, while it is first used.
         _ => ExpiredAccessTokenAsync(h, "verbose|Refreshed the Trakt access token", RefreshLatency / 2),
     };
@@ -88,11 +88,11 @@ internal sealed record CrashScenario(string Operation, Func<string, bool> Trigge
     }
 
     /// <summary>Trakt answers the stored access token with 401: the child's sync must refresh first.</summary>
-    private static async Task<CrashScenario> ExpiredAccessTokenAsync(SyncHarness h, string trigger, TimeSpan maxExtraDelay, TimeSpan minExtraDelay = default)
+    private static async Task<CrashScenario> ExpiredAccessTokenAsync(SyncHarness h, string trigger, TimeSpan maxExtraDelay, string? arrivedAt = null)
     {
         await h.BackfillAsync();
         h.Simulator.Auth.ExpireAccessTokens();
-        return new("sync", Line(trigger), 1, maxExtraDelay, RefreshLatency, minExtraDelay);
+        return new("sync", Line(trigger), 1, maxExtraDelay, RefreshLatency, arrivedAt);
     }
 
     private static Func<string, bool> Line(string prefix) => line => line.StartsWith(prefix, StringComparison.Ordinal);

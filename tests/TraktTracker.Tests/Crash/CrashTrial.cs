@@ -49,9 +49,11 @@ internal sealed class CrashTrial(CrashTarget target, int seed, InfluxDbServer se
         h.Simulator.Options.Latency = scenario.SimulatorLatency;
         var settings = h.Settings with { TraktMinRequestIntervalSeconds = MinRequestIntervalSeconds };
         using var child = EngineHostProcess.Start(settings, Path.GetDirectoryName(h.StateDbPath)!, scenario.Operation);
-        var delay = scenario.MinExtraDelay + (scenario.MaxExtraDelay - scenario.MinExtraDelay) * _random.NextDouble();
+        var delay = scenario.MaxExtraDelay * _random.NextDouble();
+        var arrivedBefore = scenario.ArrivedAt is { } path ? h.Simulator.Requests.Arrived(path) : 0;
         if (await child.WaitForLineAsync(scenario.Trigger, scenario.Occurrence, TimeSpan.FromSeconds(60)))
         {
+            await ArrivalAsync(h, scenario.ArrivedAt, arrivedBefore);
             await Task.Delay(delay);
             child.Kill();
         }
@@ -64,6 +66,16 @@ internal sealed class CrashTrial(CrashTarget target, int seed, InfluxDbServer se
         log($"  {scenario.Operation}: trigger #{scenario.Occurrence} + {delay.TotalMilliseconds:0} ms, killed in {landed}; last line: {child.ErrorLines.LastOrDefault()}");
         h.Simulator.Options.Latency = TimeSpan.Zero;
         return landed;
+    }
+
+    /// <summary>Until the child's next request to <paramref name="path"/> reached the simulator (none: at once).</summary>
+    private static async Task ArrivalAsync(SyncHarness h, string? path, int arrivedBefore)
+    {
+        for (var waited = 0; path is not null && h.Simulator.Requests.Arrived(path) == arrivedBefore; waited++)
+        {
+            Assert.True(waited < 300, $"no request to {path} reached the simulator within 30 s");
+            await Task.Delay(100);
+        }
     }
 
     /// <summary>The kill landed while the refresh request was on its way: the simulator saw it aborted, unanswered.</summary>
